@@ -1,0 +1,139 @@
+package org.hdbn.autodiff;
+
+import org.hdbn.param.Parameter;
+import org.hdbn.tensor.Tensor;
+
+/**
+ * A recording scope for one forward/backward pass: the complete op set that blocks are written
+ * against. An {@link AutodiffEngine} opens it; it ends with {@link #backward(Var)} (when training)
+ * and {@link #close()}. Blocks reach nothing past this interface, so every block runs unchanged on
+ * every engine.
+ *
+ * <p>Shapes have rank 0 to 2; a batch is the rows. Elementwise binary ops broadcast like numpy
+ * (aligned on the last axis, an extent of 1 stretches), which covers adding a bias row to every
+ * row of a batch. Ops that act "per row" treat a vector as a single row.
+ *
+ * <p>Derived ops are default methods composed from primitives and carry no derivative code of
+ * their own (as in micrograd); an engine may override them with a fused version.
+ */
+public interface Graph extends AutoCloseable {
+
+    /** Whether {@link #backward(Var)} is available (false for an inference scope). */
+    boolean recordsGradients();
+
+    /** A value that receives no gradient. */
+    Var constant(Tensor value);
+
+    /**
+     * The parameter as a leaf of this pass; {@link #backward(Var)} adds the loss gradient to the
+     * parameter's gradient (row-sparse for a row-sparse parameter read through {@link #gather}).
+     * Binding the same parameter twice in one pass gives the same leaf.
+     */
+    Var param(Parameter parameter);
+
+    /** {@code op(a) * op(b)} where op transposes when asked; both operands are matrices. */
+    Var matmul(Var a, boolean transposeA, Var b, boolean transposeB);
+
+    Var add(Var a, Var b);
+
+    Var sub(Var a, Var b);
+
+    Var mul(Var a, Var b);
+
+    Var div(Var a, Var b);
+
+    Var neg(Var x);
+
+    Var square(Var x);
+
+    Var sqrt(Var x);
+
+    Var exp(Var x);
+
+    Var log(Var x);
+
+    Var log1p(Var x);
+
+    /** {@code log(1 + exp(x))}, computed without overflow. */
+    Var softplus(Var x);
+
+    Var relu(Var x);
+
+    Var sigmoid(Var x);
+
+    /** {@code log(sigmoid(x))}, computed without underflow. */
+    Var logSigmoid(Var x);
+
+    Var tanh(Var x);
+
+    /** Softmax of each row. */
+    Var softmax(Var x);
+
+    /** Log-softmax of each row. */
+    Var logSoftmax(Var x);
+
+    /** The given rows of a matrix (or entries of a vector), in order; rows may repeat. */
+    Var gather(Var table, int[] rows);
+
+    /** Matrices with equal row counts, side by side. */
+    Var concat(Var... parts);
+
+    /** Columns {@code [from, to)} of a matrix. */
+    Var columns(Var x, int from, int to);
+
+    /** The same values seen with another shape of the same size. */
+    Var reshape(Var x, int... shape);
+
+    /** The sum of all values, a scalar. */
+    Var sum(Var x);
+
+    /**
+     * The sum along an axis: axis 0 sums over rows (a matrix gives one value per column), axis 1
+     * sums over columns (one value per row). For a vector, axis 0 gives a scalar.
+     */
+    Var sum(Var x, int axis);
+
+    /** The dot product of matching rows of two matrices of equal shape: one value per row. */
+    Var rowDot(Var a, Var b);
+
+    /**
+     * Back-propagates from a scalar loss, adding d(loss)/d(parameter) to every parameter bound in
+     * this pass. May be called once per scope.
+     */
+    void backward(Var loss);
+
+    /** Ends the scope, releasing what it recorded. */
+    @Override
+    void close();
+
+    // ---- derived ops: compositions of the primitives above ----
+
+    default Var matmul(Var a, Var b) {
+        return matmul(a, false, b, false);
+    }
+
+    default Var scalar(double value) {
+        return constant(Tensor.scalar(value));
+    }
+
+    /** {@code c * x}. */
+    default Var scale(Var x, double c) {
+        return mul(x, scalar(c));
+    }
+
+    /** {@code x + c}. */
+    default Var addScalar(Var x, double c) {
+        return add(x, scalar(c));
+    }
+
+    /** The mean of all values, a scalar. */
+    default Var mean(Var x) {
+        int n = org.hdbn.tensor.Shape.size(x.shape());
+        return scale(sum(x), 1.0 / n);
+    }
+
+    /** The mean along an axis (see {@link #sum(Var, int)}). */
+    default Var mean(Var x, int axis) {
+        return scale(sum(x, axis), 1.0 / x.shape()[axis]);
+    }
+}

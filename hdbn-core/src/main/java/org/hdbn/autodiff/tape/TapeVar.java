@@ -1,0 +1,68 @@
+package org.hdbn.autodiff.tape;
+
+import org.hdbn.autodiff.Var;
+import org.hdbn.param.Parameter;
+import org.hdbn.tensor.Tensor;
+
+/** A value on the tape: its data, its gradient (allocated on first use) and its backward step. */
+final class TapeVar implements Var {
+
+    /** Adds this node's contribution to its parents' gradients, given its own gradient. */
+    @FunctionalInterface
+    interface Backward {
+        void run(double[] grad);
+    }
+
+    final TapeGraph owner;
+    final int[] shape;
+    final double[] value;
+    final boolean requiresGrad;
+    final Parameter parameter;
+    Backward backward;
+    private double[] grad;
+
+    TapeVar(TapeGraph owner, int[] shape, double[] value, boolean requiresGrad, Parameter parameter) {
+        this.owner = owner;
+        this.shape = shape;
+        this.value = value;
+        this.requiresGrad = requiresGrad;
+        this.parameter = parameter;
+    }
+
+    /** The gradient buffer, created as zeros on first use. */
+    double[] grad() {
+        if (grad == null) {
+            grad = new double[value.length];
+        }
+        return grad;
+    }
+
+    boolean hasGrad() {
+        return grad != null;
+    }
+
+    double[] gradOrNull() {
+        return grad;
+    }
+
+    @Override
+    public int rows() {
+        return shape.length == 2 ? shape[0] : 1;
+    }
+
+    @Override
+    public int cols() {
+        return shape.length == 0 ? 1 : shape[shape.length - 1];
+    }
+
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The value, sharing this node's array: callers must not write to it. */
+    @Override
+    public Tensor value() {
+        return Tensor.of(value, shape);
+    }
+}

@@ -1,0 +1,161 @@
+package org.hdbn.param;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.collections.api.set.primitive.MutableIntSet;
+import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
+import org.hdbn.tensor.Tensor;
+
+/**
+ * A named trainable array, independent of any engine: its value, the gradient accumulated by the
+ * passes since the last {@link #zeroGrad()}, and optimizer state slots.
+ *
+ * <p>A row-sparse parameter (an embedding table) tracks which rows received gradient, so that
+ * zeroing, clipping and optimizer steps cost the rows a step touched, not the whole table. A
+ * parameter that is not {@linkplain #trainable() trainable} (frozen) still accumulates gradient;
+ * optimizers skip it.
+ */
+public final class Parameter {
+
+    private final String name;
+    private final Tensor value;
+    private final double[] grad;
+    private final boolean rowSparse;
+    private final MutableIntSet touchedRows;
+    private final Map<String, double[]> slots = new LinkedHashMap<>();
+    private boolean trainable = true;
+    private boolean denseTouched;
+
+    public Parameter(String name, Tensor value, boolean rowSparse) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a parameter needs a name");
+        }
+        if (rowSparse && value.rank() != 2) {
+            throw new IllegalArgumentException("row-sparse parameter '" + name + "' must be a matrix, shape "
+                    + Arrays.toString(value.shape()));
+        }
+        this.name = name;
+        this.value = value;
+        this.grad = new double[value.size()];
+        this.rowSparse = rowSparse;
+        this.touchedRows = rowSparse ? new IntHashSet() : null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The value; its backing array is updated in place by optimizers. */
+    public Tensor value() {
+        return value;
+    }
+
+    public int[] shape() {
+        return value.shape();
+    }
+
+    /** The accumulated gradient, row-major like the value. */
+    public double[] grad() {
+        return grad;
+    }
+
+    public boolean rowSparse() {
+        return rowSparse;
+    }
+
+    public boolean trainable() {
+        return trainable;
+    }
+
+    public void setTrainable(boolean trainable) {
+        this.trainable = trainable;
+    }
+
+    /** Adds a gradient for the whole value. */
+    public void accumulate(double[] g) {
+        if (g.length != grad.length) {
+            throw new IllegalArgumentException("gradient of " + g.length + " values for '" + name
+                    + "' of " + grad.length);
+        }
+        for (int k = 0; k < g.length; k++) {
+            grad[k] += g[k];
+        }
+        if (rowSparse) {
+            denseTouched = true;
+        }
+    }
+
+    /**
+     * Adds gradient rows: row {@code k} of {@code g} (width = columns of the value) is added to
+     * row {@code rows[k]}; repeated rows add up.
+     */
+    public void accumulateRows(int[] rows, double[] g) {
+        int cols = value.cols();
+        for (int k = 0; k < rows.length; k++) {
+            int base = rows[k] * cols;
+            int src = k * cols;
+            for (int c = 0; c < cols; c++) {
+                grad[base + c] += g[src + c];
+            }
+            if (rowSparse) {
+                touchedRows.add(rows[k]);
+            }
+        }
+    }
+
+    /**
+     * Rows whose gradient may be non-zero, ascending (deterministic order); every row for a dense
+     * parameter, or for a row-sparse one that was also used densely.
+     */
+    public int[] touchedRows() {
+        if (!rowSparse || denseTouched) {
+            int[] all = new int[value.rows()];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        int[] rows = touchedRows.toArray();
+        Arrays.sort(rows);
+        return rows;
+    }
+
+    /** Clears the gradient (only the touched rows of a row-sparse parameter). */
+    public void zeroGrad() {
+        if (rowSparse && !denseTouched) {
+            int cols = value.cols();
+            touchedRows.forEach(r -> Arrays.fill(grad, r * cols, r * cols + cols, 0.0));
+        } else {
+            Arrays.fill(grad, 0.0);
+        }
+        if (rowSparse) {
+            touchedRows.clear();
+            denseTouched = false;
+        }
+    }
+
+    /** Optimizer state under a name, created as zeros of the value's size on first use. */
+    public double[] slot(String slotName) {
+        return slots.computeIfAbsent(slotName, k -> new double[value.size()]);
+    }
+
+    /** Names of the optimizer slots that exist, in creation order. */
+    public Set<String> slotNames() {
+        return slots.keySet();
+    }
+
+    /** Replaces a slot's content (used when loading saved optimizer state). */
+    public void setSlot(String slotName, double[] content) {
+        if (content.length != value.size()) {
+            throw new IllegalArgumentException("slot '" + slotName + "' of '" + name + "' needs "
+                    + value.size() + " values, got " + content.length);
+        }
+        slots.put(slotName, content);
+    }
+
+    @Override
+    public String toString() {
+        return "Parameter[" + name + " " + Arrays.toString(value.shape()) + (rowSparse ? " row-sparse" : "")
+                + (trainable ? "" : " frozen") + "]";
+    }
+}
