@@ -1,0 +1,104 @@
+package org.hdbn.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hdbn.autodiff.Graph;
+import org.hdbn.autodiff.Var;
+import org.hdbn.nn.ForwardMode;
+import org.hdbn.prob.Distribution;
+import org.hdbn.prob.KlRegistry;
+
+/**
+ * One pass of a {@link ModelGraph}: the recording scope, the batch, the mode, the outputs of the
+ * nodes computed so far, and the loss terms they add.
+ */
+public final class ForwardContext {
+
+    private final Graph graph;
+    private final Batch batch;
+    private final ForwardMode mode;
+    private final KlRegistry kl;
+    private final Map<String, NodeOutput> outputs = new HashMap<>();
+    private final List<LossTerm> losses = new ArrayList<>();
+    private String nodeName = "";
+
+    ForwardContext(Graph graph, Batch batch, ForwardMode mode, KlRegistry kl) {
+        this.graph = graph;
+        this.batch = batch;
+        this.mode = mode;
+        this.kl = kl;
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    public Batch batch() {
+        return batch;
+    }
+
+    public ForwardMode mode() {
+        return mode;
+    }
+
+    public KlRegistry kl() {
+        return kl;
+    }
+
+    /** The node running now. */
+    public String nodeName() {
+        return nodeName;
+    }
+
+    /** The value of a node computed earlier in this pass, or of a feature input. */
+    public Var value(String name) {
+        NodeOutput out = outputs.get(name);
+        if (out != null) {
+            return out.value();
+        }
+        if (batch.features().containsKey(name)) {
+            return graph.constant(batch.feature(name));
+        }
+        throw new SpecException("node '" + nodeName + "' reads '" + name + "', which has no value in this pass");
+    }
+
+    /** The index column of an input. */
+    public int[] indices(String name) {
+        return batch.index(name);
+    }
+
+    /** The distribution of a stochastic node computed earlier in this pass. */
+    public Distribution distribution(String name) {
+        NodeOutput out = outputs.get(name);
+        if (out == null || out.distribution() == null) {
+            throw new SpecException("node '" + nodeName + "' reads the distribution of '" + name
+                    + "', which " + (out == null ? "has not run in this pass" : "produces none"));
+        }
+        return out.distribution();
+    }
+
+    /** Adds a loss term named {@code node/term}; terms are collected only in training passes. */
+    public void addLoss(String term, LossKind kind, double weight, Var value) {
+        if (mode.training()) {
+            losses.add(new LossTerm(nodeName + "/" + term, kind, weight, value));
+        }
+    }
+
+    void enter(String node) {
+        this.nodeName = node;
+    }
+
+    void put(String node, NodeOutput out) {
+        outputs.put(node, out);
+    }
+
+    Map<String, NodeOutput> outputs() {
+        return outputs;
+    }
+
+    List<LossTerm> losses() {
+        return losses;
+    }
+}

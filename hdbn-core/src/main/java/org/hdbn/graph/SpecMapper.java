@@ -1,0 +1,118 @@
+package org.hdbn.graph;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+
+/**
+ * Reads and writes specs as JSON with every spec type registered through
+ * {@link SpecTypeProvider}s on the class path. Unknown types and unknown fields are refused with
+ * the location in the file and the list of known types.
+ */
+public final class SpecMapper {
+
+    private final ObjectMapper mapper;
+    private final List<SpecTypeProvider.SpecType> types = new ArrayList<>();
+
+    /** A mapper with the spec types of every provider found by {@link ServiceLoader}. */
+    public SpecMapper() {
+        this(ServiceLoader.load(SpecTypeProvider.class));
+    }
+
+    public SpecMapper(Iterable<SpecTypeProvider> providers) {
+        mapper = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        for (SpecTypeProvider p : providers) {
+            for (SpecTypeProvider.SpecType t : p.specTypes()) {
+                types.add(t);
+                mapper.registerSubtypes(new NamedType(t.type(), t.name()));
+            }
+        }
+    }
+
+    /** The registered types (base, name, class). */
+    public List<SpecTypeProvider.SpecType> types() {
+        return List.copyOf(types);
+    }
+
+    /** Type names registered for a base, sorted. */
+    public TreeSet<String> typeNames(Class<?> base) {
+        TreeSet<String> names = new TreeSet<>();
+        for (SpecTypeProvider.SpecType t : types) {
+            if (t.base() == base) {
+                names.add(t.name());
+            }
+        }
+        return names;
+    }
+
+    public ObjectMapper objectMapper() {
+        return mapper;
+    }
+
+    public GraphSpec readGraph(Path file) {
+        return read(file, GraphSpec.class);
+    }
+
+    /** Reads a JSON file as the given type; errors name the file, the line and what is wrong. */
+    public <T> T read(Path file, Class<T> type) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return mapper.readValue(in, type);
+        } catch (IOException e) {
+            throw describe(file.toString(), e);
+        }
+    }
+
+    /** Reads JSON text (e.g. a resource) as the given type; {@code source} names it in errors. */
+    public <T> T read(String source, InputStream in, Class<T> type) {
+        try {
+            return mapper.readValue(in, type);
+        } catch (IOException e) {
+            throw describe(source, e);
+        }
+    }
+
+    public String write(Object spec) {
+        try {
+            return mapper.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new SpecException("cannot write spec: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private SpecException describe(String source, IOException e) {
+        if (e instanceof InvalidTypeIdException t) {
+            Class<?> base = t.getBaseType() == null ? Object.class : t.getBaseType().getRawClass();
+            return new SpecException(source + at(t.getLocation()) + ": unknown " + base.getSimpleName() + " type '"
+                    + t.getTypeId() + "'; known: " + typeNames(base), e);
+        }
+        if (e instanceof JsonProcessingException j) {
+            Throwable root = j;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String what = root instanceof SpecException || root instanceof IllegalArgumentException
+                    ? root.getMessage() : j.getOriginalMessage();
+            return new SpecException(source + at(j.getLocation()) + ": " + what, e);
+        }
+        return new SpecException(source + ": cannot read: " + e.getMessage(), e);
+    }
+
+    private static String at(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 0 ? "" : " line " + loc.getLineNr() + " column " + loc.getColumnNr();
+    }
+}

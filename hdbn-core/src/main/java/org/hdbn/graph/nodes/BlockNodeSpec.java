@@ -1,0 +1,48 @@
+package org.hdbn.graph.nodes;
+
+import java.util.List;
+import org.hdbn.graph.BlockSpec;
+import org.hdbn.graph.BuildContext;
+import org.hdbn.graph.ForwardContext;
+import org.hdbn.graph.Node;
+import org.hdbn.graph.NodeOutput;
+import org.hdbn.graph.NodeSpec;
+import org.hdbn.graph.SpecException;
+import org.hdbn.nn.Block;
+
+/**
+ * A network applied to its inputs placed side by side.
+ *
+ * @param inputs  the nodes (or feature inputs) read, concatenated
+ * @param out     output size
+ * @param block   the network, e.g. {@code {"type": "mlp", "hidden": [64, 64]}}
+ */
+public record BlockNodeSpec(List<String> inputs, int out, BlockSpec block) implements NodeSpec {
+
+    public BlockNodeSpec {
+        if (inputs == null || inputs.isEmpty() || block == null) {
+            throw new SpecException("a block node needs inputs and a block");
+        }
+        inputs = List.copyOf(inputs);
+    }
+
+    @Override
+    public Node build(BuildContext ctx) {
+        int in = 0;
+        for (String name : inputs) {
+            in += ctx.outputDim(name);
+        }
+        Block b = block.build(ctx, ctx.nodeName(), in, out);
+        return new Node() {
+            @Override
+            public int outputDim() {
+                return b.outputDim();
+            }
+
+            @Override
+            public NodeOutput forward(ForwardContext f) {
+                return NodeOutput.of(b.forward(f.graph(), ConcatSpec.concat(f, inputs), f.mode()));
+            }
+        };
+    }
+}

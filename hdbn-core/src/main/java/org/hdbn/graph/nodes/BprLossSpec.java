@@ -1,0 +1,76 @@
+package org.hdbn.graph.nodes;
+
+import java.util.List;
+import org.hdbn.autodiff.Graph;
+import org.hdbn.autodiff.Var;
+import org.hdbn.graph.BuildContext;
+import org.hdbn.graph.ForwardContext;
+import org.hdbn.graph.LossKind;
+import org.hdbn.graph.Node;
+import org.hdbn.graph.NodeOutput;
+import org.hdbn.graph.NodeSpec;
+import org.hdbn.graph.SpecException;
+
+/**
+ * Bayesian personalised ranking (Rendle et al. 2009) with several negatives per positive, for a
+ * score that is a dot product of a query vector and a candidate vector. The query tower runs once
+ * per positive; the candidate rows hold the B positives first, then N negatives per query in query
+ * order, so the loss is {@code -mean_{b,j} log sigmoid(q_b . c_b - q_b . c_{B + bN + j})}.
+ *
+ * @param query       node giving {@code [B, d]}
+ * @param candidates  node giving {@code [B + B*N, d]}
+ * @param weight      the term's weight; default 1
+ */
+public record BprLossSpec(String query, String candidates, Double weight) implements NodeSpec {
+
+    @Override
+    public List<String> inputs() {
+        return List.of(query, candidates);
+    }
+
+    @Override
+    public Node build(BuildContext ctx) {
+        if (ctx.outputDim(query) != ctx.outputDim(candidates)) {
+            throw new SpecException("node '" + ctx.nodeName() + "': query '" + query + "' has " + ctx.outputDim(query)
+                    + " columns, candidates '" + candidates + "' have " + ctx.outputDim(candidates));
+        }
+        double w = weight == null ? 1.0 : weight;
+        return new Node() {
+            @Override
+            public int outputDim() {
+                return 0;
+            }
+
+            @Override
+            public NodeOutput forward(ForwardContext f) {
+                Var loss = loss(f.graph(), f.value(query), f.value(candidates));
+                f.addLoss("bpr", LossKind.LIKELIHOOD, w, loss);
+                return NodeOutput.of(loss);
+            }
+        };
+    }
+
+    /** The BPR loss for queries {@code [B, d]} and candidates {@code [B + B*N, d]}. */
+    public static Var loss(Graph g, Var q, Var cand) {
+        int b = q.rows();
+        int total = cand.rows();
+        if (total <= b || (total - b) % b != 0) {
+            throw new IllegalArgumentException("BPR needs B positives then N*B negatives, got " + total
+                    + " candidate rows for " + b + " queries");
+        }
+        int n = (total - b) / b;
+        int[] pos = new int[b];
+        int[] neg = new int[b * n];
+        int[] owner = new int[b * n];
+        for (int i = 0; i < b; i++) {
+            pos[i] = i;
+            for (int j = 0; j < n; j++) {
+                neg[i * n + j] = b + i * n + j;
+                owner[i * n + j] = i;
+            }
+        }
+        Var sPos = g.rowDot(q, g.gather(cand, pos));
+        Var sNeg = g.rowDot(g.gather(q, owner), g.gather(cand, neg));
+        return g.neg(g.mean(g.logSigmoid(g.sub(g.gather(sPos, owner), sNeg))));
+    }
+}

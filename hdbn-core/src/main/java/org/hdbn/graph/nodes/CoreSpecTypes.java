@@ -1,0 +1,22 @@
+package org.hdbn.graph.nodes;
+
+import java.util.List;
+import org.hdbn.graph.BlockSpec;
+import org.hdbn.graph.NodeSpec;
+import org.hdbn.graph.SpecTypeProvider;
+
+/** The spec types hdbn-core contributes. */
+public final class CoreSpecTypes implements SpecTypeProvider {
+
+    @Override
+    public List<SpecType> specTypes() {
+        return List.of(
+                new SpecType(NodeSpec.class, "embedding", EmbeddingSpec.class),
+                new SpecType(NodeSpec.class, "table", TableSpec.class),
+                new SpecType(NodeSpec.class, "concat", ConcatSpec.class),
+                new SpecType(NodeSpec.class, "block", BlockNodeSpec.class),
+                new SpecType(NodeSpec.class, "bpr", BprLossSpec.class),
+                new SpecType(NodeSpec.class, "l2", L2PenaltySpec.class),
+                new SpecType(BlockSpec.class, "mlp", MlpBlockSpec.class));
+    }
+}

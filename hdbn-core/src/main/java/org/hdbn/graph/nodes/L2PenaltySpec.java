@@ -1,0 +1,51 @@
+package org.hdbn.graph.nodes;
+
+import java.util.List;
+import org.hdbn.autodiff.Graph;
+import org.hdbn.autodiff.Var;
+import org.hdbn.graph.BuildContext;
+import org.hdbn.graph.ForwardContext;
+import org.hdbn.graph.LossKind;
+import org.hdbn.graph.Node;
+import org.hdbn.graph.NodeOutput;
+import org.hdbn.graph.NodeSpec;
+import org.hdbn.graph.SpecException;
+
+/**
+ * An L2 penalty on the values the batch used (e.g. the embedding rows it looked up), as BPR models
+ * regularise: {@code sum over inputs of 0.5 * ||x||^2 / rows}, so its scale does not grow with the
+ * batch size.
+ */
+public record L2PenaltySpec(List<String> inputs, double weight) implements NodeSpec {
+
+    public L2PenaltySpec {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new SpecException("l2 needs at least one input");
+        }
+        inputs = List.copyOf(inputs);
+    }
+
+    @Override
+    public Node build(BuildContext ctx) {
+        inputs.forEach(ctx::outputDim);
+        return new Node() {
+            @Override
+            public int outputDim() {
+                return 0;
+            }
+
+            @Override
+            public NodeOutput forward(ForwardContext f) {
+                Graph g = f.graph();
+                Var total = null;
+                for (String in : inputs) {
+                    Var x = f.value(in);
+                    Var term = g.scale(g.sum(g.square(x)), 0.5 / x.rows());
+                    total = total == null ? term : g.add(total, term);
+                }
+                f.addLoss("l2", LossKind.REGULARIZATION, weight, total);
+                return NodeOutput.of(total);
+            }
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package org.hdbn.graph.nodes;
+
+import java.util.List;
+import org.hdbn.graph.BuildContext;
+import org.hdbn.graph.ForwardContext;
+import org.hdbn.graph.Node;
+import org.hdbn.graph.NodeOutput;
+import org.hdbn.graph.NodeSpec;
+import org.hdbn.tensor.Tensor;
+
+/**
+ * Rows of a constant table the data provides (e.g. each song's mood distribution) for an index
+ * input; no parameters, no gradient.
+ *
+ * @param table  the table's name among the data's tables
+ * @param input  the index input
+ */
+public record TableSpec(String table, String input) implements NodeSpec {
+
+    @Override
+    public List<String> inputs() {
+        return List.of(input);
+    }
+
+    @Override
+    public Node build(BuildContext ctx) {
+        ctx.requireIndexInput(input);
+        Tensor values = ctx.table(table);
+        return new Node() {
+            @Override
+            public int outputDim() {
+                return values.cols();
+            }
+
+            @Override
+            public NodeOutput forward(ForwardContext f) {
+                return NodeOutput.of(f.graph().gather(f.graph().constant(values), f.indices(input)));
+            }
+        };
+    }
+}

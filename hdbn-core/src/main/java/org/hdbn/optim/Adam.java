@@ -1,0 +1,77 @@
+package org.hdbn.optim;
+
+import java.util.Collection;
+import org.hdbn.param.Parameter;
+
+/**
+ * Adam (Kingma and Ba 2015) with bias correction. Row-sparse parameters get the lazy variant: the
+ * moments and values of a row change only on steps whose batch touched it (as TensorFlow's
+ * LazyAdam), so a step costs the rows used, not the table.
+ */
+public final class Adam implements Optimizer {
+
+    public static final String FIRST_MOMENT = "adam.m";
+    public static final String SECOND_MOMENT = "adam.v";
+
+    private final LearningRateSchedule schedule;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private long steps;
+
+    public Adam(LearningRateSchedule schedule, double beta1, double beta2, double epsilon) {
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
+            throw new IllegalArgumentException("Adam needs 0 <= beta < 1 and epsilon > 0, got beta1 "
+                    + beta1 + ", beta2 " + beta2 + ", epsilon " + epsilon);
+        }
+        this.schedule = schedule;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+    }
+
+    /** The usual defaults: beta1 0.9, beta2 0.999, epsilon 1e-8. */
+    public Adam(LearningRateSchedule schedule) {
+        this(schedule, 0.9, 0.999, 1e-8);
+    }
+
+    @Override
+    public void step(Collection<Parameter> parameters) {
+        double lr = schedule.rate(steps);
+        steps++;
+        double c1 = 1 - Math.pow(beta1, steps);
+        double c2 = 1 - Math.pow(beta2, steps);
+        for (Parameter p : parameters) {
+            if (!p.trainable()) {
+                continue;
+            }
+            double[] w = p.value().data();
+            double[] g = p.grad();
+            double[] m = p.slot(FIRST_MOMENT);
+            double[] v = p.slot(SECOND_MOMENT);
+            int cols = p.value().cols();
+            for (int row : p.touchedRows()) {
+                for (int k = row * cols, end = k + cols; k < end; k++) {
+                    m[k] = beta1 * m[k] + (1 - beta1) * g[k];
+                    v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k];
+                    w[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + epsilon);
+                }
+            }
+        }
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void restoreSteps(long restored) {
+        this.steps = restored;
+    }
+
+    @Override
+    public double currentLearningRate() {
+        return schedule.rate(steps);
+    }
+}

@@ -1,0 +1,66 @@
+package org.hdbn.optim;
+
+import java.util.Collection;
+import org.hdbn.param.Parameter;
+
+/** Stochastic gradient descent with optional (heavy-ball) momentum; lazy on row-sparse parameters. */
+public final class Sgd implements Optimizer {
+
+    public static final String VELOCITY = "sgd.velocity";
+
+    private final LearningRateSchedule schedule;
+    private final double momentum;
+    private long steps;
+
+    public Sgd(LearningRateSchedule schedule, double momentum) {
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        this.schedule = schedule;
+        this.momentum = momentum;
+    }
+
+    public Sgd(LearningRateSchedule schedule) {
+        this(schedule, 0);
+    }
+
+    @Override
+    public void step(Collection<Parameter> parameters) {
+        double lr = schedule.rate(steps);
+        steps++;
+        for (Parameter p : parameters) {
+            if (!p.trainable()) {
+                continue;
+            }
+            double[] w = p.value().data();
+            double[] g = p.grad();
+            double[] vel = momentum > 0 ? p.slot(VELOCITY) : null;
+            int cols = p.value().cols();
+            for (int row : p.touchedRows()) {
+                for (int k = row * cols, end = k + cols; k < end; k++) {
+                    double d = g[k];
+                    if (vel != null) {
+                        vel[k] = momentum * vel[k] + d;
+                        d = vel[k];
+                    }
+                    w[k] -= lr * d;
+                }
+            }
+        }
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void restoreSteps(long restored) {
+        this.steps = restored;
+    }
+
+    @Override
+    public double currentLearningRate() {
+        return schedule.rate(steps);
+    }
+}
