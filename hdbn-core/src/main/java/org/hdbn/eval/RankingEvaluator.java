@@ -1,0 +1,159 @@
+package org.hdbn.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.hdbn.data.Interactions;
+import org.hdbn.data.SeenItems;
+
+/**
+ * Full-ranking evaluation: every evaluation triple ranks all items, minus the user's training
+ * items, by the model's scores; one pass gives the metrics of both {@link Protocol}s and the
+ * recommended lists. Metrics are HR@k, P@k and NDCG@k for each cutoff k, and MRR@L where L is the
+ * list length (see {@link Metric}); the recommended list is the top L candidates.
+ *
+ * <p>Immutable configuration; {@link #evaluate} holds no state between calls.
+ */
+public final class RankingEvaluator {
+
+    /** Cutoffs reported by the HDBN paper. */
+    public static final List<Integer> DEFAULT_CUTOFFS = List.of(5, 10, 15, 20);
+    /** Queries scored per {@link BlockScorer#score} call unless configured otherwise. */
+    public static final int DEFAULT_BLOCK_SIZE = 256;
+
+    private final int[] cutoffs;
+    private final int listLength;
+    private final int blockSize;
+    private final List<Metric> metrics;
+
+    /**
+     * @param cutoffs the k of HR@k, P@k, NDCG@k; distinct, each in 1..listLength
+     * @param listLength length of the recommended lists and the K of MRR@K, at least 1
+     * @param blockSize queries per scoring call, at least 1
+     * @throws IllegalArgumentException naming the offending value
+     */
+    public RankingEvaluator(List<Integer> cutoffs, int listLength, int blockSize) {
+        Objects.requireNonNull(cutoffs, "cutoffs");
+        if (listLength < 1) {
+            throw new IllegalArgumentException("listLength must be at least 1, got " + listLength);
+        }
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("blockSize must be at least 1, got " + blockSize);
+        }
+        if (cutoffs.isEmpty()) {
+            throw new IllegalArgumentException("cutoffs must not be empty");
+        }
+        int[] sorted = cutoffs.stream().mapToInt(Integer::intValue).sorted().toArray();
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] < 1 || sorted[i] > listLength) {
+                throw new IllegalArgumentException("cutoff " + sorted[i] + " outside 1..listLength ("
+                        + listLength + "); a list of " + listLength + " items cannot show it");
+            }
+            if (i > 0 && sorted[i] == sorted[i - 1]) {
+                throw new IllegalArgumentException("cutoff " + sorted[i] + " given twice");
+            }
+        }
+        this.cutoffs = sorted;
+        this.listLength = listLength;
+        this.blockSize = blockSize;
+        List<Metric> m = new ArrayList<>();
+        for (int k : sorted) {
+            m.add(new Metric(Metric.Kind.HR, k));
+            m.add(new Metric(Metric.Kind.PRECISION, k));
+            m.add(new Metric(Metric.Kind.NDCG, k));
+        }
+        m.add(new Metric(Metric.Kind.MRR, listLength));
+        this.metrics = List.copyOf(m);
+    }
+
+    /** Cutoffs 5, 10, 15, 20, lists of 20, blocks of {@value #DEFAULT_BLOCK_SIZE}. */
+    public static RankingEvaluator withDefaults() {
+        return new RankingEvaluator(DEFAULT_CUTOFFS, 20, DEFAULT_BLOCK_SIZE);
+    }
+
+    /** The given cutoffs, lists as long as the largest, default block size. */
+    public static RankingEvaluator forCutoffs(int... cutoffs) {
+        List<Integer> list = Arrays.stream(cutoffs).boxed().toList();
+        int max = Arrays.stream(cutoffs).max().orElse(1);
+        return new RankingEvaluator(list, max, DEFAULT_BLOCK_SIZE);
+    }
+
+    /** This configuration with another block size. */
+    public RankingEvaluator withBlockSize(int size) {
+        return new RankingEvaluator(cutoffs(), listLength, size);
+    }
+
+    /** The cutoffs, ascending. */
+    public List<Integer> cutoffs() {
+        return Arrays.stream(cutoffs).boxed().toList();
+    }
+
+    public int listLength() {
+        return listLength;
+    }
+
+    public int blockSize() {
+        return blockSize;
+    }
+
+    /** The metrics computed, in table order: HR, P, NDCG per cutoff, then MRR@listLength. */
+    public List<Metric> metrics() {
+        return metrics;
+    }
+
+    /**
+     * Ranks all items for every row of {@code eval}.
+     *
+     * @param scorer scores query rows of {@code eval}, in order
+     * @param eval the evaluation triples; the context column is passed through untouched
+     * @param train each user's training items, removed from that user's candidates
+     * @throws NonFiniteScoreException if the scorer produces a NaN or infinite score
+     * @throws IllegalArgumentException if an index in {@code eval} or {@code train} is outside the
+     *     scorer's item range, naming the row or item
+     */
+    public EvaluationResult evaluate(BlockScorer scorer, Interactions eval, SeenItems train) {
+        int numItems = scorer.numItems();
+        if (numItems < 1) {
+            throw new IllegalArgumentException("scorer has no items (numItems " + numItems + ")");
+        }
+        if (train.itemBound() > numItems) {
+            throw new IllegalArgumentException("training data has item " + (train.itemBound() - 1)
+                    + " but the scorer scores only items 0.." + (numItems - 1));
+        }
+        int n = eval.size();
+        int[] ranks = new int[n];
+        int[][] lists = new int[n][];
+        boolean[] seen = new boolean[n];
+        TopKRanker ranker = new TopKRanker(numItems, listLength);
+        double[] scores = new double[Math.multiplyExact(Math.min(blockSize, Math.max(n, 1)), numItems)];
+        for (int from = 0; from < n; from += blockSize) {
+            int to = Math.min(n, from + blockSize);
+            scorer.score(from, to, scores);
+            rankBlock(ranker, scores, from, to, eval, train, ranks, lists, seen);
+        }
+        return new EvaluationResult(metrics, listLength, ranks, lists, seen);
+    }
+
+    /**
+     * Ranks queries {@code [from, to)} whose scores fill {@code scores} row-major, writing their
+     * ranks, lists and seen flags at the query indexes. Touches only those indexes and the ranker's
+     * buffers, so disjoint blocks can run on separate threads, each with its own ranker.
+     */
+    static void rankBlock(TopKRanker ranker, double[] scores, int from, int to, Interactions eval,
+            SeenItems train, int[] ranks, int[][] lists, boolean[] seen) {
+        int numItems = ranker.numItems();
+        for (int q = from; q < to; q++) {
+            int user = eval.users()[q];
+            int target = eval.items()[q];
+            if (user < 0) {
+                throw new IllegalArgumentException("evaluation row " + q + ": negative user " + user);
+            }
+            int[] userItems = train.itemsOf(user);
+            TopKRanker.Ranking ranking = ranker.rank(scores, (q - from) * numItems, target, userItems, q);
+            ranks[q] = ranking.targetRank();
+            lists[q] = ranking.top();
+            seen[q] = Arrays.binarySearch(userItems, target) >= 0;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.hdbn.eval;
+
+/**
+ * Ranks the candidates of one query at a time: the best {@code listLength} candidates in order, and
+ * the target's rank among all candidates, in one O(numItems log listLength) pass without sorting.
+ *
+ * <p>Order: higher score first; equal scores put the smaller item index first, so rankings are
+ * deterministic. Candidates are all items except the excluded ones; the target is always a
+ * candidate, even when excluded (the {@link Protocol#PAPER} rule). Its rank is one plus the number
+ * of candidates ordered before it.
+ *
+ * <p>Holds scratch buffers, so one instance serves one thread; create one per thread.
+ */
+public final class TopKRanker {
+
+    /**
+     * The outcome for one query.
+     *
+     * @param targetRank 1-based rank of the target among the candidates
+     * @param top the best candidates, best first; shorter than the list length only when there
+     *     are fewer candidates
+     */
+    public record Ranking(int targetRank, int[] top) {
+    }
+
+    private final int numItems;
+    private final int listLength;
+    private final boolean[] excluded;
+    // min-heap on quality: heap[0] is the worst of the kept candidates
+    private final int[] heap;
+    private int size;
+    private double[] scores;
+    private int offset;
+
+    /**
+     * @param numItems number of items per query, at least 1
+     * @param listLength length of the recommendation list, at least 1
+     */
+    public TopKRanker(int numItems, int listLength) {
+        if (numItems < 1) {
+            throw new IllegalArgumentException("numItems must be at least 1, got " + numItems);
+        }
+        if (listLength < 1) {
+            throw new IllegalArgumentException("listLength must be at least 1, got " + listLength);
+        }
+        this.numItems = numItems;
+        this.listLength = listLength;
+        this.excluded = new boolean[numItems];
+        this.heap = new int[listLength];
+    }
+
+    /** Number of items per query. */
+    public int numItems() {
+        return numItems;
+    }
+
+    /** Length of the recommendation list. */
+    public int listLength() {
+        return listLength;
+    }
+
+    /**
+     * Ranks one query.
+     *
+     * @param scores holds item {@code j}'s score at {@code scores[offset + j]}; not modified
+     * @param offset start of this query's scores
+     * @param target the target item
+     * @param excludedItems items removed from the candidates (except the target); any order
+     * @param query evaluation row, only used in error messages
+     * @throws NonFiniteScoreException if any of the query's scores is NaN or infinite
+     * @throws IllegalArgumentException if the target or an excluded item is out of range
+     */
+    public Ranking rank(double[] scores, int offset, int target, int[] excludedItems, int query) {
+        if (target < 0 || target >= numItems) {
+            throw new IllegalArgumentException("evaluation query row " + query + ": target item "
+                    + target + " outside 0.." + (numItems - 1));
+        }
+        if (offset < 0 || offset > scores.length - numItems) {
+            throw new IllegalArgumentException("evaluation query row " + query + ": " + numItems
+                    + " scores from offset " + offset + " do not fit an array of " + scores.length);
+        }
+        for (int item : excludedItems) {
+            if (item < 0 || item >= numItems) {
+                throw new IllegalArgumentException("evaluation query row " + query
+                        + ": excluded item " + item + " outside 0.." + (numItems - 1));
+            }
+            excluded[item] = true;
+        }
+        this.scores = scores;
+        this.offset = offset;
+        try {
+            return scan(target, query);
+        } finally {
+            for (int item : excludedItems) {
+                excluded[item] = false;
+            }
+            this.scores = null;
+            size = 0;
+        }
+    }
+
+    private Ranking scan(int target, int query) {
+        double targetScore = scores[offset + target];
+        int before = 0;
+        size = 0;
+        for (int j = 0; j < numItems; j++) {
+            double s = scores[offset + j];
+            if (!Double.isFinite(s)) {
+                throw new NonFiniteScoreException(query, j, s);
+            }
+            if (excluded[j] && j != target) {
+                continue;
+            }
+            if (s > targetScore || (s == targetScore && j < target)) {
+                before++;
+            }
+            if (size < listLength) {
+                heap[size] = j;
+                siftUp(size++);
+            } else if (better(j, heap[0])) {
+                heap[0] = j;
+                siftDown(0);
+            }
+        }
+        int[] top = new int[size];
+        // popping the worst each time fills the list from its end
+        for (int k = size - 1; k >= 0; k--) {
+            top[k] = heap[0];
+            heap[0] = heap[k];
+            size = k;
+            siftDown(0);
+        }
+        return new Ranking(before + 1, top);
+    }
+
+    /** Whether item a is ordered before item b. */
+    private boolean better(int a, int b) {
+        double sa = scores[offset + a];
+        double sb = scores[offset + b];
+        return sa > sb || (sa == sb && a < b);
+    }
+
+    private void siftUp(int k) {
+        int item = heap[k];
+        while (k > 0) {
+            int parent = (k - 1) >>> 1;
+            if (!better(heap[parent], item)) {
+                break;
+            }
+            heap[k] = heap[parent];
+            k = parent;
+        }
+        heap[k] = item;
+    }
+
+    private void siftDown(int k) {
+        if (size == 0) {
+            return;
+        }
+        int item = heap[k];
+        int half = size >>> 1;
+        while (k < half) {
+            int child = 2 * k + 1;
+            int right = child + 1;
+            if (right < size && better(heap[child], heap[right])) {
+                child = right;
+            }
+            if (!better(item, heap[child])) {
+                break;
+            }
+            heap[k] = heap[child];
+            k = child;
+        }
+        heap[k] = item;
+    }
+}

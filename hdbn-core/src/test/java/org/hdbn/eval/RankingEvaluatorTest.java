@@ -1,0 +1,172 @@
+package org.hdbn.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.hdbn.data.Interactions;
+import org.hdbn.data.SeenItems;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A hand-ranked case with 8 items and 4 evaluation triples. Training: user 0 played items 1 and 4,
+ * user 1 played item 0, user 2 nothing.
+ *
+ * <pre>
+ * row user target  candidate order (best first)      rank  target seen
+ *  0   0    3      0 7 3 5 2 6   (1, 4 excluded)       3    no
+ *  1   0    4      4 0 2 7 3 5 6 (1 excluded)          1    yes: PAPER only
+ *  2   1    7      1 2 3 4 5 6 7 (all tied)            7    no
+ *  3   2    0      1 2 3 4 5 6 7 0                     8    no
+ * </pre>
+ * Cutoffs 1, 3, 5 and lists of 6 (MRR@6).
+ */
+class RankingEvaluatorTest {
+
+    private static final double EPS = 1e-12;
+
+    private static final double[][] SCORES = {
+        {0.9, 5.0, 0.5, 0.7, 0.95, 0.7, 0.1, 0.8},
+        {0.2, 0.3, 0.2, 0.1, 0.25, 0.0, 0.0, 0.2},
+        {1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0},
+        {-1, 3, 2, 1, 0.5, 0.4, 0.3, 0.2},
+    };
+    private static final Interactions EVAL = new Interactions(
+            new int[] {0, 0, 1, 2}, new int[] {3, 4, 7, 0}, new int[] {5, 6, 7, 8});
+    private static final SeenItems TRAIN = SeenItems.of(new Interactions(
+            new int[] {0, 0, 1}, new int[] {1, 4, 0}, new int[] {0, 0, 0}));
+
+    private static EvaluationResult evaluate(int blockSize) {
+        RankingEvaluator evaluator = new RankingEvaluator(List.of(5, 1, 3), 6, blockSize);
+        return evaluator.evaluate(new ArrayBlockScorer(SCORES), EVAL, TRAIN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 100})
+    void ranksListsAndSeenFlagsDoNotDependOnBlockSize(int blockSize) {
+        EvaluationResult r = evaluate(blockSize);
+        assertThat(r.targetRanks()).containsExactly(3, 1, 7, 8);
+        assertThat(r.targetSeen()).containsExactly(false, true, false, false);
+        assertThat(r.recommendations()[0]).containsExactly(0, 7, 3, 5, 2, 6);
+        assertThat(r.recommendations()[1]).containsExactly(4, 0, 2, 7, 3, 5);
+        assertThat(r.recommendations()[2]).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(r.recommendations()[3]).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void scoresInBlocksOfTheConfiguredSize() {
+        ArrayBlockScorer scorer = new ArrayBlockScorer(SCORES);
+        new RankingEvaluator(List.of(1), 2, 3).evaluate(scorer, EVAL, TRAIN);
+        assertThat(scorer.calls).isEqualTo(2);
+        assertThat(scorer.largestBlock).isEqualTo(3);
+    }
+
+    @Test
+    void paperMetricsPerTripleAndMeans() {
+        ProtocolMetrics paper = evaluate(2).metrics(Protocol.PAPER);
+        assertThat(paper.rows()).containsExactly(0, 1, 2, 3);
+        assertThat(paper.perTriple().keySet()).containsExactly(
+                "HR@1", "P@1", "NDCG@1", "HR@3", "P@3", "NDCG@3", "HR@5", "P@5", "NDCG@5", "MRR@6");
+        assertThat(paper.perTriple("HR@1")).containsExactly(0, 1, 0, 0);
+        assertThat(paper.perTriple("HR@3")).containsExactly(1, 1, 0, 0);
+        assertThat(paper.perTriple("HR@5")).containsExactly(1, 1, 0, 0);
+        assertThat(paper.perTriple("P@3")).containsExactly(new double[] {1.0 / 3, 1.0 / 3, 0, 0}, within(EPS));
+        assertThat(paper.perTriple("P@5")).containsExactly(new double[] {0.2, 0.2, 0, 0}, within(EPS));
+        // rank 3 -> 1/log2(4) = 0.5
+        assertThat(paper.perTriple("NDCG@3")).containsExactly(new double[] {0.5, 1, 0, 0}, within(EPS));
+        assertThat(paper.perTriple("NDCG@1")).containsExactly(new double[] {0, 1, 0, 0}, within(EPS));
+        // rank 7 is beyond the list of 6
+        assertThat(paper.perTriple("MRR@6")).containsExactly(new double[] {1.0 / 3, 1, 0, 0}, within(EPS));
+
+        assertThat(paper.triples()).isEqualTo(4);
+        assertThat(paper.mean("HR@1")).isCloseTo(0.25, within(EPS));
+        assertThat(paper.mean("HR@3")).isCloseTo(0.5, within(EPS));
+        assertThat(paper.mean("P@3")).isCloseTo(1.0 / 6, within(EPS));
+        assertThat(paper.mean("P@5")).isCloseTo(0.1, within(EPS));
+        assertThat(paper.mean("NDCG@5")).isCloseTo(0.375, within(EPS));
+        assertThat(paper.mean("MRR@6")).isCloseTo(1.0 / 3, within(EPS));
+    }
+
+    @Test
+    void strictDropsTheTripleWhoseTargetWasSeen() {
+        ProtocolMetrics strict = evaluate(4).metrics(Protocol.STRICT);
+        assertThat(strict.rows()).containsExactly(0, 2, 3);
+        assertThat(strict.triples()).isEqualTo(3);
+        assertThat(strict.perTriple("HR@3")).containsExactly(1, 0, 0);
+        assertThat(strict.mean("HR@1")).isZero();
+        assertThat(strict.mean("HR@3")).isCloseTo(1.0 / 3, within(EPS));
+        assertThat(strict.mean("P@3")).isCloseTo(1.0 / 9, within(EPS));
+        assertThat(strict.mean("NDCG@3")).isCloseTo(0.5 / 3, within(EPS));
+        assertThat(strict.mean("MRR@6")).isCloseTo(1.0 / 9, within(EPS));
+    }
+
+    @Test
+    void mapAndTableCarryBothProtocols() {
+        EvaluationResult r = evaluate(3);
+        Map<String, Object> map = r.toMap();
+        assertThat(map.keySet()).containsExactly("paper", "strict", "triples");
+        assertThat(map.get("triples")).isEqualTo(Map.of("paper", 4, "strict", 3));
+        assertThat(((Map<?, ?>) map.get("paper")).get("HR@3")).isEqualTo(0.5);
+
+        String table = r.toTable();
+        assertThat(table.lines()).hasSize(2 + 10);
+        assertThat(table.lines().toList().get(0)).contains("paper").contains("strict");
+        assertThat(table).containsPattern("triples\\s+4\\s+3");
+        assertThat(table).containsPattern("HR@3\\s+0\\.50000\\s+0\\.33333");
+        assertThat(table).containsPattern("MRR@6\\s+0\\.33333\\s+0\\.11111");
+    }
+
+    @Test
+    void defaultsMatchThePaper() {
+        RankingEvaluator d = RankingEvaluator.withDefaults();
+        assertThat(d.cutoffs()).containsExactly(5, 10, 15, 20);
+        assertThat(d.listLength()).isEqualTo(20);
+        assertThat(d.metrics()).extracting(Metric::name).containsExactly(
+                "HR@5", "P@5", "NDCG@5", "HR@10", "P@10", "NDCG@10",
+                "HR@15", "P@15", "NDCG@15", "HR@20", "P@20", "NDCG@20", "MRR@20");
+        assertThat(RankingEvaluator.forCutoffs(10, 3).listLength()).isEqualTo(10);
+        assertThat(d.withBlockSize(7).blockSize()).isEqualTo(7);
+    }
+
+    @Test
+    void refusesBadConfiguration() {
+        assertThatThrownBy(() -> new RankingEvaluator(List.of(5, 30), 20, 8)).hasMessageContaining("cutoff 30");
+        assertThatThrownBy(() -> new RankingEvaluator(List.of(5, 5), 20, 8)).hasMessageContaining("twice");
+        assertThatThrownBy(() -> new RankingEvaluator(List.of(0), 20, 8)).hasMessageContaining("cutoff 0");
+        assertThatThrownBy(() -> new RankingEvaluator(List.of(), 20, 8)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> new RankingEvaluator(List.of(5), 20, 0)).hasMessageContaining("blockSize");
+    }
+
+    @Test
+    void refusesNaNScoresNamingTheEvaluationRow() {
+        double[][] scores = {SCORES[0].clone(), SCORES[1].clone(), SCORES[2].clone(), SCORES[3].clone()};
+        scores[2][5] = Double.NaN;
+        RankingEvaluator evaluator = new RankingEvaluator(List.of(1), 2, 2);
+        assertThatThrownBy(() -> evaluator.evaluate(new ArrayBlockScorer(scores), EVAL, TRAIN))
+                .isInstanceOf(NonFiniteScoreException.class)
+                .hasMessageContaining("row 2").hasMessageContaining("item 5");
+    }
+
+    @Test
+    void refusesItemsOutsideTheScorersRange() {
+        double[][] narrow = {{1, 2, 3}, {1, 2, 3}, {1, 2, 3}, {1, 2, 3}};
+        RankingEvaluator evaluator = RankingEvaluator.forCutoffs(1);
+        assertThatThrownBy(() -> evaluator.evaluate(new ArrayBlockScorer(narrow), EVAL, TRAIN))
+                .hasMessageContaining("item 4");
+        SeenItems none = SeenItems.of(new Interactions(new int[0], new int[0], new int[0]));
+        assertThatThrownBy(() -> evaluator.evaluate(new ArrayBlockScorer(narrow), EVAL, none))
+                .hasMessageContaining("row 0").hasMessageContaining("target item 3");
+    }
+
+    @Test
+    void emptyEvaluationGivesZeroMeans() {
+        Interactions empty = new Interactions(new int[0], new int[0], new int[0]);
+        EvaluationResult r = RankingEvaluator.withDefaults().evaluate(new ArrayBlockScorer(SCORES), empty, TRAIN);
+        assertThat(r.size()).isZero();
+        assertThat(r.metrics(Protocol.STRICT).mean("HR@5")).isZero();
+    }
+}

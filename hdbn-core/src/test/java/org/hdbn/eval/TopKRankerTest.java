@@ -1,0 +1,126 @@
+package org.hdbn.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class TopKRankerTest {
+
+    @Test
+    void ordersByScoreThenSmallerIndexAndSkipsExcludedItems() {
+        //                 item: 0    1    2    3    4    5    6    7
+        double[] scores = {0.9, 5.0, 0.5, 0.7, 0.95, 0.7, 0.1, 0.8};
+        // items 1 and 4 excluded; 3 and 5 tie, 3 first; target 3 has 0 and 7 before it
+        TopKRanker.Ranking r = new TopKRanker(8, 4).rank(scores, 0, 3, new int[] {4, 1}, 0);
+        assertThat(r.top()).containsExactly(0, 7, 3, 5);
+        assertThat(r.targetRank()).isEqualTo(3);
+    }
+
+    @Test
+    void excludedTargetStaysACandidate() {
+        double[] scores = {0.2, 0.3, 0.2, 0.1, 0.25, 0.0, 0.0, 0.2};
+        // target 4 is among the excluded (seen) items: PAPER keeps it, item 1 (0.3) stays out
+        TopKRanker.Ranking r = new TopKRanker(8, 3).rank(scores, 0, 4, new int[] {1, 4}, 0);
+        assertThat(r.targetRank()).isEqualTo(1);
+        assertThat(r.top()).containsExactly(4, 0, 2);
+    }
+
+    @Test
+    void allTiedRanksByIndex() {
+        double[] scores = new double[8];
+        Arrays.fill(scores, 1.0);
+        TopKRanker.Ranking r = new TopKRanker(8, 5).rank(scores, 0, 7, new int[] {0}, 0);
+        assertThat(r.top()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(r.targetRank()).isEqualTo(7);
+    }
+
+    @Test
+    void targetOutsideTheListStillGetsItsRank() {
+        double[] scores = {-1, 3, 2, 1, 0.5, 0.4, 0.3, 0.2};
+        TopKRanker.Ranking r = new TopKRanker(8, 2).rank(scores, 0, 0, new int[0], 0);
+        assertThat(r.top()).containsExactly(1, 2);
+        assertThat(r.targetRank()).isEqualTo(8);
+    }
+
+    @Test
+    void listIsShorterWhenFewerCandidatesThanItsLength() {
+        double[] scores = {0.1, 0.2, 0.3, 0.4};
+        TopKRanker.Ranking r = new TopKRanker(4, 10).rank(scores, 0, 0, new int[] {3}, 0);
+        assertThat(r.top()).containsExactly(2, 1, 0);
+        assertThat(r.targetRank()).isEqualTo(3);
+    }
+
+    @Test
+    void readsTheQueryAtItsOffsetAndReusesBuffers() {
+        double[] block = {9, 9, 9, 0.3, 0.1, 0.2};
+        TopKRanker ranker = new TopKRanker(3, 2);
+        TopKRanker.Ranking second = ranker.rank(block, 3, 1, new int[] {0}, 1);
+        assertThat(second.top()).containsExactly(2, 1);
+        assertThat(second.targetRank()).isEqualTo(2);
+        // the exclusion of item 0 must not leak into the next query
+        TopKRanker.Ranking first = ranker.rank(block, 0, 2, new int[0], 0);
+        assertThat(first.top()).containsExactly(0, 1);
+        assertThat(first.targetRank()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesNonFiniteScoresNamingRowAndItem() {
+        TopKRanker ranker = new TopKRanker(3, 2);
+        assertThatThrownBy(() -> ranker.rank(new double[] {0.1, Double.NaN, 0.3}, 0, 0, new int[0], 17))
+                .isInstanceOfSatisfying(NonFiniteScoreException.class, e -> {
+                    assertThat(e.query()).isEqualTo(17);
+                    assertThat(e.item()).isEqualTo(1);
+                })
+                .hasMessageContaining("row 17").hasMessageContaining("item 1").hasMessageContaining("NaN");
+        // an excluded item's bad score is refused too: the model is broken either way
+        assertThatThrownBy(() -> ranker.rank(new double[] {0.1, 0.2, Double.NEGATIVE_INFINITY}, 0, 0,
+                new int[] {2}, 3)).isInstanceOf(NonFiniteScoreException.class).hasMessageContaining("item 2");
+        // and the failed query leaves no exclusion behind
+        assertThat(ranker.rank(new double[] {0.1, 0.2, 0.3}, 0, 0, new int[0], 4).top()).containsExactly(2, 1);
+    }
+
+    @Test
+    void refusesOutOfRangeItems() {
+        TopKRanker ranker = new TopKRanker(3, 2);
+        assertThatThrownBy(() -> ranker.rank(new double[3], 0, 3, new int[0], 5))
+                .hasMessageContaining("row 5").hasMessageContaining("target item 3");
+        assertThatThrownBy(() -> ranker.rank(new double[3], 0, 0, new int[] {7}, 5))
+                .hasMessageContaining("excluded item 7");
+    }
+
+    /** The bounded selection agrees with a full sort on random queries with many ties. */
+    @Test
+    void matchesFullSortOnRandomScoresWithTies() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20240617L);
+        for (int trial = 0; trial < 2000; trial++) {
+            int numItems = 1 + rng.nextInt(60);
+            int listLength = 1 + rng.nextInt(25);
+            // few distinct values so that ties are common
+            int levels = 1 + rng.nextInt(6);
+            double[] scores = new double[numItems];
+            for (int j = 0; j < numItems; j++) {
+                scores[j] = rng.nextInt(levels) * 0.5 - 1;
+            }
+            int target = rng.nextInt(numItems);
+            int[] excluded = IntStream.range(0, numItems).filter(j -> rng.nextInt(4) == 0).toArray();
+
+            TopKRanker.Ranking got = new TopKRanker(numItems, listLength).rank(scores, 0, target, excluded, trial);
+
+            Integer[] order = IntStream.range(0, numItems)
+                    .filter(j -> j == target || Arrays.binarySearch(excluded, j) < 0)
+                    .boxed().toArray(Integer[]::new);
+            Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -scores[j]).thenComparingInt(j -> j));
+            int[] expectedTop = Arrays.stream(order).limit(listLength).mapToInt(Integer::intValue).toArray();
+            int expectedRank = Arrays.asList(order).indexOf(target) + 1;
+
+            assertThat(got.top()).as("trial %d", trial).containsExactly(expectedTop);
+            assertThat(got.targetRank()).as("trial %d", trial).isEqualTo(expectedRank);
+        }
+    }
+}
