@@ -107,9 +107,25 @@ public final class SpecMapper {
             }
             String what = root instanceof SpecException || root instanceof IllegalArgumentException
                     ? root.getMessage() : j.getOriginalMessage();
-            return new SpecException(source + at(j.getLocation()) + ": " + what, e);
+            if (what != null && what.startsWith("Cannot map `null` into type")) {
+                what = "a required number is missing";
+            }
+            return new SpecException(source + at(j.getLocation()) + path(j) + ": " + what, e);
         }
         return new SpecException(source + ": cannot read: " + e.getMessage(), e);
+    }
+
+    /** Where in the document the problem is, as {@code (at nodes.user_emb.dim)}. */
+    private static String path(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+            String part = r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex());
+            sb.append(sb.length() == 0 ? "" : ".").append(part);
+        }
+        return " (at " + sb + ")";
     }
 
     private static String at(JsonLocation loc) {
