@@ -1,0 +1,40 @@
+package org.hdbn.examples.data;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.hdbn.io.FileBytes;
+
+/**
+ * Reads files whole and folds each into one SHA-256 digest, in the order read. Each file enters
+ * under a fixed label (its role, not its path) and its length, so the fingerprint depends on the
+ * content alone, not on where the folder lives.
+ */
+final class FingerprintReader {
+
+    private final MessageDigest digest;
+
+    FingerprintReader() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    byte[] read(String label, Path file) {
+        byte[] bytes = FileBytes.read(file);
+        digest.update(label.getBytes(StandardCharsets.UTF_8));
+        digest.update(ByteBuffer.allocate(9).put((byte) 0).putLong(bytes.length).array());
+        digest.update(bytes);
+        return bytes;
+    }
+
+    /** {@code "sha256:<hex>"} over everything read so far; call once, at the end. */
+    String fingerprint() {
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+}
