@@ -1,0 +1,70 @@
+package org.hdbn.smile;
+
+import java.util.Map;
+import org.hdbn.gate.CentroidGate;
+import org.hdbn.gate.FeatureRows;
+import org.hdbn.gate.GateFitter;
+import smile.clustering.XMeans;
+
+/**
+ * Fits a {@link CentroidGate} whose number of groups is chosen by Smile's x-means (Pelleg and Moore, "X-means: extending k-means with efficient estimation of the number of
+ * clusters", ICML 2000): starting from one cluster, each cluster is split in two by 2-means when
+ * the split improves the Bayesian information criterion, up to {@code kmax} clusters. Smile does not split clusters
+ * of fewer than 25 points. The 2-means runs inside draw from Smile's generator, seeded with
+ * {@code seed} right before the fit.
+ *
+ * <p>Entities without features (all-zero rows) are left out of the clustering and go to the
+ * largest group.
+ */
+public final class XMeansGate implements GateFitter {
+
+    private final int kmax;
+    private final long seed;
+    private final int maxIter;
+    private final double tol;
+
+    /** x-means with Smile's default iteration limits. */
+    public XMeansGate(int kmax, long seed) {
+        this(kmax, seed, KMeansGate.DEFAULT_MAX_ITER, KMeansGate.DEFAULT_TOL);
+    }
+
+    /**
+     * @param kmax largest number of groups, at least 2
+     * @param seed seed of Smile's generator
+     * @param maxIter maximum Lloyd iterations of each k-means step, at least 1
+     * @param tol convergence tolerance of each k-means step
+     */
+    public XMeansGate(int kmax, long seed, int maxIter, double tol) {
+        SmileGates.requireAtLeast("kmax", kmax, 2);
+        SmileGates.requireAtLeast("maxIter", maxIter, 1);
+        SmileGates.requirePositive("tol", tol);
+        this.kmax = kmax;
+        this.seed = seed;
+        this.maxIter = maxIter;
+        this.tol = tol;
+    }
+
+    /**
+     * @throws IllegalArgumentException if the features are invalid or fewer than 2 entities have
+     *     features
+     */
+    @Override
+    public CentroidGate fit(double[][] features) {
+        FeatureRows rows = FeatureRows.of(features);
+        SmileGates.requireFeatured(rows, 2, "x-means");
+        SmileRandom.seed(seed);
+        XMeans clustering = XMeans.fit(rows.points(), kmax, maxIter, tol);
+        Map<String, String> provenance = SmileGates.provenance("x-means", seed, rows);
+        provenance.put("kmax", Integer.toString(kmax));
+        provenance.put("maxIter", Integer.toString(maxIter));
+        provenance.put("tol", Double.toString(tol));
+        provenance.put("distortion", Double.toString(clustering.distortion));
+        return SmileGates.gate(rows, clustering.centroids, provenance);
+    }
+
+    @Override
+    public String toString() {
+        return "XMeansGate[kmax=" + kmax + ", seed=" + seed + ", maxIter=" + maxIter + ", tol="
+                + tol + "]";
+    }
+}
