@@ -1,6 +1,9 @@
 package org.hdbn.graph.nodes;
 
 import java.util.List;
+import org.hdbn.gate.FixedGateSpec;
+import org.hdbn.gate.GateSpec;
+import org.hdbn.gate.SingleGateSpec;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecTypeProvider;
@@ -17,6 +20,8 @@ public final class CoreSpecTypes implements SpecTypeProvider {
                 new SpecType(NodeSpec.class, "block", BlockNodeSpec.class),
                 new SpecType(NodeSpec.class, "bpr", BprLossSpec.class),
                 new SpecType(NodeSpec.class, "l2", L2PenaltySpec.class),
-                new SpecType(BlockSpec.class, "mlp", MlpBlockSpec.class));
+                new SpecType(BlockSpec.class, "mlp", MlpBlockSpec.class),
+                new SpecType(GateSpec.class, "single", SingleGateSpec.class),
+                new SpecType(GateSpec.class, "fixed", FixedGateSpec.class));
     }
 }

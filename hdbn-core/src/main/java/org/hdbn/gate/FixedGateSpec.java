@@ -1,0 +1,19 @@
+package org.hdbn.gate;
+
+import org.hdbn.graph.BuildContext;
+
+/**
+ * A given assignment, such as the paper's published user groups; centroids are computed from the
+ * features so entities unseen at fit time are still placed.
+ *
+ * @param assignment  the name of an {@code int[]} resource holding one group per entity;
+ *                    default {@code paper_groups}
+ */
+public record FixedGateSpec(String assignment) implements GateSpec {
+
+    @Override
+    public GateFitter fitter(BuildContext ctx, long seed) {
+        int[] groups = ctx.resource(assignment == null ? "paper_groups" : assignment, int[].class);
+        return features -> FixedGate.withCentroidsFrom(groups, features);
+    }
+}

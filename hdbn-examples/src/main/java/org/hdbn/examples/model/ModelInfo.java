@@ -1,0 +1,28 @@
+package org.hdbn.examples.model;
+
+import java.util.Map;
+
+/**
+ * Where a trained model came from (its provenance), saved beside its parameters.
+ *
+ * @param format           always {@code hdbn-model}
+ * @param version          {@value #FORMAT_VERSION}
+ * @param hdbnVersion      the release that trained it
+ * @param javaVersion      the JVM that trained it
+ * @param engine           the autodiff engine used
+ * @param seed             the training seed
+ * @param dataName         the data set's folder name
+ * @param dataFingerprint  SHA-256 over the data files read; evaluation refuses other data
+ * @param dims             the data dimensions the spec was built with
+ * @param epochs           epochs run
+ * @param steps            optimizer steps taken
+ * @param trainSeconds     wall-clock training time
+ * @param hasGate          whether {@code gate.json} belongs to the model
+ */
+public record ModelInfo(String format, int version, String hdbnVersion, String javaVersion, String engine, long seed,
+        String dataName, String dataFingerprint, Map<String, Integer> dims, int epochs, long steps, double trainSeconds,
+        boolean hasGate) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String FORMAT = "hdbn-model";
+}

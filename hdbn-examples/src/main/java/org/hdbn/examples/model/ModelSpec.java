@@ -1,0 +1,62 @@
+package org.hdbn.examples.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.hdbn.gate.GateSpec;
+import org.hdbn.graph.GraphSpec;
+import org.hdbn.graph.SpecException;
+import org.hdbn.graph.SpecMapper;
+
+/**
+ * A complete recommender variant as data: the model graph, the user gate (if it has one) and how
+ * to train it. The graph's {@code query} and {@code candidate} nodes define the score
+ * {@code query(u, e) . candidate(i)}; the data binds the inputs {@code user}, {@code emotion} and
+ * {@code item}.
+ *
+ * @param formatVersion  {@value GraphSpec#FORMAT_VERSION}
+ * @param name           the variant's name in reports
+ * @param description    one line on what it is
+ * @param gate           how users are grouped, or null for a model without groups
+ * @param training       the training schedule
+ * @param graph          the model graph
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelSpec(int formatVersion, String name, String description, GateSpec gate, TrainingSpec training,
+        GraphSpec graph) {
+
+    public static final String QUERY = "query";
+    public static final String CANDIDATE = "candidate";
+
+    public ModelSpec {
+        if (graph == null || training == null) {
+            throw new SpecException("a model spec needs a graph and a training section");
+        }
+        for (String node : new String[] {QUERY, CANDIDATE}) {
+            if (!graph.nodes().containsKey(node)) {
+                throw new SpecException("model '" + name + "': the graph needs a node named '" + node + "'");
+            }
+        }
+    }
+
+    public static ModelSpec read(SpecMapper mapper, Path file) {
+        return mapper.read(file, ModelSpec.class);
+    }
+
+    /** A spec shipped in the jar, by name (e.g. {@code hdbn}). */
+    public static ModelSpec builtIn(SpecMapper mapper, String name) {
+        String resource = "/org/hdbn/examples/specs/" + name + ".json";
+        try (InputStream in = ModelSpec.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new SpecException("no built-in spec named '" + name + "'; built in: " + BuiltInSpecs.NAMES);
+            }
+            return mapper.read("built-in spec " + name, in, ModelSpec.class);
+        } catch (java.io.IOException e) {
+            throw new SpecException("cannot read built-in spec " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public ModelSpec withTraining(TrainingSpec t) {
+        return new ModelSpec(formatVersion, name, description, gate, t, graph);
+    }
+}

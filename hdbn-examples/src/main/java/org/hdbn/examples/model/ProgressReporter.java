@@ -1,0 +1,65 @@
+package org.hdbn.examples.model;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hdbn.train.StepReport;
+
+/**
+ * Progress lines for long runs: within an epoch every ~10% of its batches, and a summary at each
+ * epoch's end with the mean of every loss term, the time taken and the time left.
+ */
+final class ProgressReporter {
+
+    private final PrintStream out;
+    private final int totalEpochs;
+    private final long start = System.nanoTime();
+    private final Map<String, Double> sums = new LinkedHashMap<>();
+    private double totalSum;
+    private int steps;
+    private long epochStart;
+    private int epochsDone;
+
+    ProgressReporter(PrintStream out, int totalEpochs) {
+        this.out = out;
+        this.totalEpochs = totalEpochs;
+    }
+
+    void startEpoch() {
+        sums.clear();
+        totalSum = 0;
+        steps = 0;
+        epochStart = System.nanoTime();
+    }
+
+    void step(StepReport r, int batchesPerEpoch, String stage, int epoch) {
+        r.terms().forEach((k, v) -> sums.merge(k, v, Double::sum));
+        totalSum += r.total();
+        steps++;
+        int every = Math.max(1, batchesPerEpoch / 10);
+        if (out != null && steps % every == 0 && steps < batchesPerEpoch) {
+            out.printf(Locale.ROOT, "  %s epoch %d: %d/%d batches, loss %.5f%n", stage, epoch, steps, batchesPerEpoch,
+                    totalSum / steps);
+        }
+    }
+
+    /** Ends an epoch; returns the mean total loss. */
+    double endEpoch(String stage, int epoch, int stageEpochs, String extra) {
+        epochsDone++;
+        double seconds = (System.nanoTime() - epochStart) / 1e9;
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double left = elapsed / epochsDone * (totalEpochs - epochsDone);
+        if (out != null) {
+            StringBuilder terms = new StringBuilder();
+            sums.forEach((k, v) -> terms.append(String.format(Locale.ROOT, " %s=%.5g", k, v / Math.max(1, steps))));
+            out.printf(Locale.ROOT, "%s epoch %d/%d: loss %.5f [%s ] %.1fs, %.0fs left%s%n", stage, epoch, stageEpochs,
+                    totalSum / Math.max(1, steps), terms, seconds, left, extra == null ? "" : ", " + extra);
+        }
+        return totalSum / Math.max(1, steps);
+    }
+
+    double elapsedSeconds() {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,45 @@
+package org.hdbn.examples.model;
+
+import java.util.List;
+import org.hdbn.graph.SpecException;
+
+/**
+ * How a model is trained: BPR batches with negatives resampled each epoch, Adam with staircase
+ * decay, global-norm clipping, and one or more stages.
+ *
+ * @param batchSize      positives per batch
+ * @param negatives      negatives per positive
+ * @param learningRate   Adam's initial rate
+ * @param decayRate      multiplied in every {@code decaySteps} steps
+ * @param decaySteps     steps between decays
+ * @param clipNorm       global gradient norm limit (0 or absent: none)
+ * @param groupBatches   draw each batch from one user group (as the paper), else mixed
+ * @param stages         the training stages, run in order
+ */
+public record TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
+        Double clipNorm, Boolean groupBatches, List<StageSpec> stages) {
+
+    public TrainingSpec {
+        if (batchSize <= 0 || negatives <= 0 || !(learningRate > 0) || !(decayRate > 0) || decaySteps <= 0) {
+            throw new SpecException("training: batchSize, negatives, learningRate, decayRate and decaySteps must be positive");
+        }
+        if (stages == null || stages.isEmpty()) {
+            throw new SpecException("training: at least one stage is needed");
+        }
+        stages = List.copyOf(stages);
+        groupBatches = groupBatches != null && groupBatches;
+    }
+
+    /** Total epochs over all stages. */
+    public int totalEpochs() {
+        return stages.stream().mapToInt(StageSpec::epochs).sum();
+    }
+
+    /** A copy whose last stage runs the given number of epochs (the command line's --epochs). */
+    public TrainingSpec withFinalEpochs(int epochs) {
+        List<StageSpec> copy = new java.util.ArrayList<>(stages);
+        StageSpec last = copy.get(copy.size() - 1);
+        copy.set(copy.size() - 1, new StageSpec(last.name(), epochs, last.losses(), last.freeze()));
+        return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches, copy);
+    }
+}

@@ -1,0 +1,19 @@
+package org.hdbn.smile;
+
+import org.hdbn.gate.GateFitter;
+import org.hdbn.gate.GateSpec;
+import org.hdbn.graph.BuildContext;
+import org.hdbn.graph.Dim;
+
+/**
+ * k-means groups (best of {@code restarts} seeded runs); k may name a data dimension such as
+ * {@code groups} (the number of groups the paper used on that data set).
+ */
+public record KMeansGateSpec(Dim k, Integer restarts) implements GateSpec {
+
+    @Override
+    public GateFitter fitter(BuildContext ctx, long seed) {
+        int groups = k.resolve(ctx);
+        return restarts == null ? new KMeansGate(groups, seed) : new KMeansGate(groups, seed, restarts, 100, 1e-4);
+    }
+}

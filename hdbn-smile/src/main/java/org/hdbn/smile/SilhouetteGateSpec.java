@@ -1,0 +1,14 @@
+package org.hdbn.smile;
+
+import org.hdbn.gate.GateFitter;
+import org.hdbn.gate.GateSpec;
+import org.hdbn.graph.BuildContext;
+
+/** k-means with k in {@code [kmin, kmax]} chosen by the mean silhouette. */
+public record SilhouetteGateSpec(int kmin, int kmax) implements GateSpec {
+
+    @Override
+    public GateFitter fitter(BuildContext ctx, long seed) {
+        return new SilhouetteSelection(kmin, kmax, seed);
+    }
+}

@@ -1,0 +1,14 @@
+package org.hdbn.smile;
+
+import org.hdbn.gate.GateFitter;
+import org.hdbn.gate.GateSpec;
+import org.hdbn.graph.BuildContext;
+
+/** x-means (Pelleg and Moore 2000): k chosen by BIC, up to {@code kmax}. */
+public record XMeansGateSpec(int kmax) implements GateSpec {
+
+    @Override
+    public GateFitter fitter(BuildContext ctx, long seed) {
+        return new XMeansGate(kmax, seed);
+    }
+}
