@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file so that readers see either the old content or the complete new content. */
 final class AtomicFiles {
@@ -24,6 +25,7 @@ final class AtomicFiles {
         Path dir = target.getParent();
         Path tmp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
         try {
+            makeReadable(tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -40,6 +42,13 @@ final class AtomicFiles {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** Temporary files are created owner-only; a saved model is meant to be shared. */
+    private static void makeReadable(Path tmp) throws IOException {
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

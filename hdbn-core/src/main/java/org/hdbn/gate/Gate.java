@@ -2,7 +2,7 @@ package org.hdbn.gate;
 
 /**
  * An immutable, fitted assignment of entities (for HDBN: users) to groups, as used by the
- * heterogeneity module of HDBN (Jing et al., arXiv 2406.14090, section 4.3), where each group of
+ * heterogeneity module of HDBN (Jing et al., arXiv 2406.14090), where each group of
  * users gets its own mood-preference network.
  *
  * <p>Entities known at fit time are numbered {@code 0 .. numEntities()-1} and keep the group they

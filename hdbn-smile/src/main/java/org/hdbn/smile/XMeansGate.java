@@ -7,11 +7,16 @@ import org.hdbn.gate.GateFitter;
 import smile.clustering.XMeans;
 
 /**
- * Fits a {@link CentroidGate} whose number of groups is chosen by Smile's x-means (Pelleg and Moore, "X-means: extending k-means with efficient estimation of the number of
- * clusters", ICML 2000): starting from one cluster, each cluster is split in two by 2-means when
- * the split improves the Bayesian information criterion, up to {@code kmax} clusters. Smile does not split clusters
- * of fewer than 25 points. The 2-means runs inside draw from Smile's generator, seeded with
- * {@code seed} right before the fit.
+ * Fits a {@link CentroidGate} whose number of groups is chosen by Smile's x-means (Pelleg and
+ * Moore, "X-means: extending k-means with efficient estimation of the number of clusters", ICML
+ * 2000): starting from one cluster, each cluster is split in two by 2-means when the split
+ * improves the Bayesian information criterion, up to {@code kmax} clusters. Smile does not split
+ * clusters of fewer than 25 points. The 2-means runs inside draw from Smile's generator, seeded
+ * with {@code seed} right before the fit.
+ *
+ * <p>On data with many identical rows (one-hot histograms of users with a single genre) Smile
+ * 2.6.0 can fail to respect kmax; the fit then fails with an {@link IllegalStateException}
+ * rather than returning a wrong gate.
  *
  * <p>Entities without features (all-zero rows) are left out of the clustering and go to the
  * largest group.
@@ -47,13 +52,26 @@ public final class XMeansGate implements GateFitter {
     /**
      * @throws IllegalArgumentException if the features are invalid or fewer than 2 entities have
      *     features
+     * @throws IllegalStateException if Smile overruns kmax (see the class comment)
      */
     @Override
     public CentroidGate fit(double[][] features) {
         FeatureRows rows = FeatureRows.of(features);
         SmileGates.requireFeatured(rows, 2, "x-means");
         SmileRandom.seed(seed);
-        XMeans clustering = XMeans.fit(rows.points(), kmax, maxIter, tol);
+        XMeans clustering;
+        try {
+            clustering = XMeans.fit(rows.points(), kmax, maxIter, tol);
+        } catch (ArrayIndexOutOfBoundsException e) {
+            // x-means shares g-means' split bookkeeping, which overran kmax = 200 on EmoMusicLJ
+            // right after a cluster's split statistic came out NaN (a BIC gain can be NaN for a
+            // cluster of identical points); Smile 2.6.0 sorts the scores with the NaN among
+            // them, which apparently breaks its count of the clusters still to split
+            throw new IllegalStateException("Smile 2.6.0 x-means overran kmax = " + kmax
+                    + " on these features (a defect of that release when a cluster's split"
+                    + " statistic is NaN, as for a cluster of identical points); use a smaller"
+                    + " kmax or KMeansGate", e);
+        }
         Map<String, String> provenance = SmileGates.provenance("x-means", seed, rows);
         provenance.put("kmax", Integer.toString(kmax));
         provenance.put("maxIter", Integer.toString(maxIter));
