@@ -44,7 +44,7 @@ public final class Gates {
     public static void save(Gate gate, Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         byte[] bytes = mapper().writeValueAsBytes(toJson(gate));
-        AtomicFiles.write(file, bytes);
+        org.hdbn.io.AtomicFiles.writeBytes(file, bytes);
     }
 
     /**
