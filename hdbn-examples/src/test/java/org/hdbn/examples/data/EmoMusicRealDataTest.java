@@ -1,17 +1,22 @@
 package org.hdbn.examples.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.hdbn.io.Npy;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** EmoMusicLJ and EmoMusicLJ-small as published; skipped visibly when the data are not at hand. */
 class EmoMusicRealDataTest {
@@ -20,13 +25,18 @@ class EmoMusicRealDataTest {
     private static EmoMusicDataset large;
     private static EmoMusicDataset small;
 
-    @BeforeAll
-    static void load() {
+    // per test rather than @BeforeAll, so that surefire counts each test as skipped
+    @BeforeEach
+    void load() {
         String dir = System.getProperty("hdbn.data.dir");
-        root = dir == null ? null : Path.of(dir);
-        Assumptions.assumeTrue(root != null && Files.isDirectory(root.resolve("EmoMusicLJ"))
-                && Files.isDirectory(root.resolve("EmoMusicLJ-small")),
+        Path path = dir == null ? null : Path.of(dir);
+        Assumptions.assumeTrue(path != null && Files.isDirectory(path.resolve("EmoMusicLJ"))
+                && Files.isDirectory(path.resolve("EmoMusicLJ-small")),
                 "real data not found (system property hdbn.data.dir=" + dir + "); skipping");
+        if (large != null) {
+            return;
+        }
+        root = path;
         long start = System.nanoTime();
         large = EmoMusicLoader.load(root.resolve("EmoMusicLJ"));
         long mid = System.nanoTime();
@@ -109,9 +119,53 @@ class EmoMusicRealDataTest {
         assertThat(large.loadEvaluation(root.resolve("EmoMusicLJ/UI5_index_validation.csv")))
                 .isEqualTo(large.validation());
         // the full set's validation triples name users and songs beyond the small set
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> small.loadEvaluation(root.resolve("EmoMusicLJ/UI5_index_validation.csv")))
+        assertThatThrownBy(() -> small.loadEvaluation(root.resolve("EmoMusicLJ/UI5_index_validation.csv")))
                 .hasMessageContaining("out of range");
+    }
+
+    @Test
+    void corruptedCopiesAreRefusedNamingFileAndPlace(@TempDir Path copy) throws Exception {
+        Path sub = copy.resolve("EmoMusicLJ-small");
+        Path full = copy.resolve("EmoMusicLJ");
+        Files.createDirectories(full);
+        copyFolder(root.resolve("EmoMusicLJ-small"), sub);
+        for (String name : new String[] {EmoMusicLayout.SONGS_MOOD, EmoMusicLayout.INDEX_TO_ITEM}) {
+            Files.copy(root.resolve("EmoMusicLJ").resolve(name), full.resolve(name));
+        }
+        Files.copy(root.resolve(EmoMusicLayout.EMOTION_MAP), copy.resolve(EmoMusicLayout.EMOTION_MAP));
+        // the fingerprint depends on content only, not on where the folder lives
+        assertThat(EmoMusicLoader.load(sub).fingerprint()).isEqualTo(small.fingerprint());
+
+        Path validation = sub.resolve(EmoMusicLayout.VALIDATION);
+        List<String> lines = Files.readAllLines(validation);
+        List<String> bad = new ArrayList<>(lines);
+        bad.set(9, "12,x7,3");
+        Files.write(validation, bad);
+        assertThatThrownBy(() -> EmoMusicLoader.load(sub))
+                .hasMessage(validation + " line 10: field song_id: expected an integer, got 'x7'");
+        bad.set(9, "3473,1,3");
+        Files.write(validation, bad);
+        assertThatThrownBy(() -> EmoMusicLoader.load(sub))
+                .hasMessage(validation + " line 10: field user_id: index 3473 out of range (must be < 3473)");
+        Files.write(validation, lines);
+
+        int fullRow = small.songIndexInFullSet().orElseThrow()[0];
+        double[][] mood = large.songMood();
+        mood[fullRow][0] += 0.01;
+        Npy.writeFloat32(full.resolve(EmoMusicLayout.SONGS_MOOD), mood);
+        assertThatThrownBy(() -> EmoMusicLoader.load(sub))
+                .hasMessageStartingWith(full.resolve(EmoMusicLayout.SONGS_MOOD) + ": song row " + fullRow
+                        + ": moods sum to 1.00999")
+                .hasMessageEndingWith("expected 1 within 0.001");
+    }
+
+    private static void copyFolder(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, to.resolve(f.getFileName().toString()));
+            }
+        }
     }
 
     private static void assertMoodRowsSumToOne(EmoMusicDataset data) {
