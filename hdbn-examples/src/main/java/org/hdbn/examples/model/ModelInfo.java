@@ -12,6 +12,7 @@ import java.util.Map;
  * @param engine           the autodiff engine used
  * @param seed             the training seed
  * @param dataName         the data set's folder name
+ * @param dataDir          the data set's folder when trained (evaluation's default)
  * @param dataFingerprint  SHA-256 over the data files read; evaluation refuses other data
  * @param dims             the data dimensions the spec was built with
  * @param epochs           epochs run
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param hasGate          whether {@code gate.json} belongs to the model
  */
 public record ModelInfo(String format, int version, String hdbnVersion, String javaVersion, String engine, long seed,
-        String dataName, String dataFingerprint, Map<String, Integer> dims, int epochs, long steps, double trainSeconds,
+        String dataName, String dataDir, String dataFingerprint, Map<String, Integer> dims, int epochs, long steps, double trainSeconds,
         boolean hasGate) {
 
     public static final int FORMAT_VERSION = 1;

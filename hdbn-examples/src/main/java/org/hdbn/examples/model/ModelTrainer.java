@@ -87,7 +87,8 @@ public final class ModelTrainer {
         double seconds = (System.nanoTime() - t0) / 1e9;
         ModelInfo info = new ModelInfo(ModelInfo.FORMAT, ModelInfo.FORMAT_VERSION, Versions.hdbn(),
                 System.getProperty("java.version"), options.engine().name(), options.seed(),
-                data.directory().getFileName().toString(), data.fingerprint(), binding.dims(), epochCounter,
+                data.directory().getFileName().toString(),
+                data.directory().toAbsolutePath().toString(), data.fingerprint(), binding.dims(), epochCounter,
                 adam.steps(), seconds, gate != null);
         return new TrainedModel(spec, graph, store, gate, info);
     }

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.hdbn.train.StepReport;
 
 /**
- * Progress lines for long runs: within an epoch every ~10% of its batches, and a summary at each
- * epoch's end with the mean of every loss term, the time taken and the time left.
+ * Progress lines for long runs: within an epoch at most every {@value #INTERVAL_SECONDS} seconds,
+ * and a summary at each epoch's end with the mean of every loss term, the time taken and the time
+ * left.
  */
 final class ProgressReporter {
 
@@ -20,6 +21,9 @@ final class ProgressReporter {
     private int steps;
     private long epochStart;
     private int epochsDone;
+    private long lastLine;
+
+    static final int INTERVAL_SECONDS = 10;
 
     ProgressReporter(PrintStream out, int totalEpochs) {
         this.out = out;
@@ -31,14 +35,16 @@ final class ProgressReporter {
         totalSum = 0;
         steps = 0;
         epochStart = System.nanoTime();
+        lastLine = epochStart;
     }
 
     void step(StepReport r, int batchesPerEpoch, String stage, int epoch) {
         r.terms().forEach((k, v) -> sums.merge(k, v, Double::sum));
         totalSum += r.total();
         steps++;
-        int every = Math.max(1, batchesPerEpoch / 10);
-        if (out != null && steps % every == 0 && steps < batchesPerEpoch) {
+        long now = System.nanoTime();
+        if (out != null && now - lastLine > INTERVAL_SECONDS * 1_000_000_000L && steps < batchesPerEpoch) {
+            lastLine = now;
             out.printf(Locale.ROOT, "  %s epoch %d: %d/%d batches, loss %.5f%n", stage, epoch, steps, batchesPerEpoch,
                     totalSum / steps);
         }

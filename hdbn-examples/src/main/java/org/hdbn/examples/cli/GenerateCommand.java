@@ -1,0 +1,57 @@
+package org.hdbn.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hdbn.examples.data.SyntheticEmoMusic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hdbn generate}: a synthetic data set in the EmoMusicLJ layout with planted heterogeneity. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write a synthetic data set in the EmoMusicLJ layout, with planted user groups that differ in "
+                + "genre taste and in what each emotion means for the mood they want.")
+final class GenerateCommand implements Callable<Integer> {
+
+    static final SyntheticEmoMusic.Config D = SyntheticEmoMusic.Config.defaults();
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write.")
+    Path out;
+
+    @Option(names = "--users", defaultValue = "600", description = "Users (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--songs", defaultValue = "300", description = "Songs (default: ${DEFAULT-VALUE}).")
+    int songs;
+
+    @Option(names = "--tags", defaultValue = "20", description = "Emotion tags (default: ${DEFAULT-VALUE}).")
+    int tags;
+
+    @Option(names = "--genres", defaultValue = "12", description = "Genres (default: ${DEFAULT-VALUE}).")
+    int genres;
+
+    @Option(names = "--groups", defaultValue = "4", description = "Planted user groups (default: ${DEFAULT-VALUE}).")
+    int groups;
+
+    @Option(names = "--per-user", defaultValue = "25", description = "Interactions per user (default: ${DEFAULT-VALUE}).")
+    int perUser;
+
+    @Option(names = "--validation", defaultValue = "0.1", description = "Fraction held out for validation (default: ${DEFAULT-VALUE}).")
+    double validation;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(out);
+        var config = new SyntheticEmoMusic.Config(users, songs, tags, genres, groups, perUser, validation, seed);
+        SyntheticEmoMusic.generate(config, out);
+        command.commandLine().getOut().printf("wrote a synthetic data set to %s (%s)%n", out, config);
+        return 0;
+    }
+}

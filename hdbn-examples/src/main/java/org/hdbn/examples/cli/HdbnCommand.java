@@ -1,0 +1,52 @@
+package org.hdbn.examples.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code hdbn} command line: train, evaluate and query HDBN and its variants. */
+@Command(name = "hdbn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Heterogeneity-aware Deep Bayesian Network (arXiv 2406.14090) for emotion-aware music "
+                + "recommendation, and the building blocks it is made of.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class HdbnCommand implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        HdbnCommand root = new HdbnCommand();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("hdbn: error: " + ErrorMessages.describe(ex));
+            if (root.debug) {
+                ex.printStackTrace(line.getErr());
+            } else {
+                line.getErr().println("(run with --debug for the stack trace)");
+            }
+            line.getErr().flush();
+            return 2;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
