@@ -78,6 +78,9 @@ public interface Graph extends AutoCloseable {
     /** Matrices with equal row counts, side by side. */
     Var concat(Var... parts);
 
+    /** Matrices with equal column counts, one below the other. */
+    Var concatRows(Var... parts);
+
     /** Columns {@code [from, to)} of a matrix. */
     Var columns(Var x, int from, int to);
 

@@ -111,6 +111,10 @@ class OpGradientTest {
                 (g, x) -> g.gather(g.tanh(x.get(0)), rows)));
         cs.add(new Case("concat", "three parts", List.of(Input.of(any, R, 2), Input.of(any, R, 1), Input.of(any, R, 3)),
                 (g, x) -> g.concat(x.get(0), x.get(1), x.get(2))));
+        cs.add(new Case("concatRows", "three parts", List.of(Input.of(any, 2, C), Input.of(any, 1, C), Input.of(any, 3, C)),
+                (g, x) -> g.concatRows(x.get(0), x.get(1), x.get(2))));
+        cs.add(new Case("concatRows", "same part twice", List.of(Input.of(any, 2, C)),
+                (g, x) -> g.concatRows(x.get(0), g.square(x.get(0)), x.get(0))));
         cs.add(new Case("columns", "", List.of(Input.of(any, R, 6)), (g, x) -> g.columns(x.get(0), 1, 4)));
         cs.add(new Case("reshape", "", List.of(Input.of(any, R, C)), (g, x) -> g.reshape(g.square(x.get(0)), C, R)));
         cs.add(new Case("sum/1", "", List.of(Input.of(any, R, C)), (g, x) -> g.sum(x.get(0))));

@@ -386,6 +386,45 @@ final class TapeGraph implements Graph {
     }
 
     @Override
+    public Var concatRows(Var... partVars) {
+        if (partVars.length == 0) {
+            throw new IllegalArgumentException("concatRows of nothing");
+        }
+        TapeVar[] parts = new TapeVar[partVars.length];
+        int cols = -1;
+        int total = 0;
+        int rows = 0;
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = own(partVars[p]);
+            if (parts[p].shape.length != 2 || (cols >= 0 && parts[p].shape[1] != cols)) {
+                throw new IllegalArgumentException("concatRows needs matrices with one column count, part " + p
+                        + " has shape " + Arrays.toString(parts[p].shape));
+            }
+            cols = parts[p].shape[1];
+            rows += parts[p].shape[0];
+            total += parts[p].value.length;
+        }
+        double[] y = new double[total];
+        int at = 0;
+        for (TapeVar part : parts) {
+            System.arraycopy(part.value, 0, y, at, part.value.length);
+            at += part.value.length;
+        }
+        return record(new int[] {rows, cols}, y, g -> {
+            int offset = 0;
+            for (TapeVar part : parts) {
+                if (part.requiresGrad) {
+                    double[] gp = part.grad();
+                    for (int k = 0; k < gp.length; k++) {
+                        gp[k] += g[offset + k];
+                    }
+                }
+                offset += part.value.length;
+            }
+        }, parts);
+    }
+
+    @Override
     public Var columns(Var xv, int from, int to) {
         TapeVar x = own(xv);
         if (x.shape.length != 2 || from < 0 || to > x.shape[1] || from > to) {
