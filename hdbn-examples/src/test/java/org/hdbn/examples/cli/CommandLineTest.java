@@ -1,0 +1,107 @@
+package org.hdbn.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hdbn.eval.Recommendations;
+import org.hdbn.eval.RecommendationsCsv;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end on generated data: generate, train, evaluate, recommend, and refusals. */
+class CommandLineTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = HdbnCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @TempDir
+    static Path dir;
+
+    static Path data;
+    static Path model;
+
+    @BeforeAll
+    static void trainOnce() {
+        data = dir.resolve("data");
+        model = dir.resolve("model");
+        Run g = run("generate", "--out", data.toString(), "--users", "300", "--songs", "120", "--seed", "3");
+        assertThat(g.code()).as(g.err()).isZero();
+        Run t = run("train", "--data", data.toString(), "--model", model.toString(), "--spec", "bprmf", "--epochs", "3");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("epoch 3/3").contains("HR@10");
+    }
+
+    @Test
+    void evaluateWritesAnExportWithOneTop20ListPerTriple() throws Exception {
+        Path recs = dir.resolve("recs.csv");
+        Path json = dir.resolve("metrics.json");
+        Run e = run("evaluate", "--model", model.toString(), "--recommendations", recs.toString(), "--json", json.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(e.out()).contains("paper").contains("strict").contains("NDCG@20").contains("MRR@20");
+        Recommendations r = RecommendationsCsv.read(recs, EvaluateCommand.EXPORT_HEADER);
+        List<String> lines = Files.readAllLines(data.resolve("UI5_index_validation.csv"));
+        assertThat(r.triples().size()).isEqualTo(lines.size() - 1);
+        for (int[] list : r.lists()) {
+            assertThat(list).hasSize(20).doesNotHaveDuplicates();
+        }
+        assertThat(Files.readString(json)).contains("\"strict\"").contains("HR@10");
+    }
+
+    @Test
+    void recommendPrintsSongsForANamedTagAndRefusesAnUnknownOne() throws Exception {
+        String tag = Files.readString(data.resolve("emotion_map.json")).split("\"")[3];
+        Run r = run("recommend", "--model", model.toString(), "--user", "4", "--emotion", tag, "-k", "3");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("top 3 songs for user 4").contains(" 3. ");
+        Run bad = run("recommend", "--model", model.toString(), "--user", "4", "--emotion", "no-such-feeling");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown emotion tag 'no-such-feeling'").doesNotContain("Exception");
+        Run badUser = run("recommend", "--model", model.toString(), "--user", "100000", "--emotion", tag);
+        assertThat(badUser.err()).contains("unknown user 100000");
+    }
+
+    @Test
+    void aModelIsRefusedOnOtherData() {
+        Path other = dir.resolve("other");
+        assertThat(run("generate", "--out", other.toString(), "--users", "300", "--songs", "120", "--seed", "4").code())
+                .isZero();
+        Run e = run("evaluate", "--model", model.toString(), "--data", other.toString());
+        assertThat(e.code()).isEqualTo(2);
+        assertThat(e.err()).contains("was trained on data set 'data'").contains("fingerprint");
+    }
+
+    @Test
+    void aSpecWithAnUnknownTypeIsRefusedWithTheFileAndLine() throws Exception {
+        Path spec = dir.resolve("bad-spec.json");
+        Files.writeString(spec, """
+                {"formatVersion": 1, "name": "bad",
+                 "training": {"batchSize": 8, "negatives": 1, "learningRate": 0.1, "decayRate": 1, "decaySteps": 1,
+                              "stages": [{"epochs": 1}]},
+                 "graph": {"formatVersion": 1, "inputs": {"user": "index"},
+                           "nodes": {"query": {"type": "embeding", "input": "user", "rows": "users", "dim": 2}}}}
+                """);
+        Run t = run("train", "--data", data.toString(), "--model", dir.resolve("m2").toString(), "--spec", spec.toString());
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err()).contains("bad-spec.json line 5").contains("unknown NodeSpec type 'embeding'")
+                .contains("embedding");
+    }
+
+    @Test
+    void missingDataFolderIsNamed() {
+        Run t = run("train", "--data", dir.resolve("nowhere").toString(), "--model", dir.resolve("m3").toString());
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err()).contains("nowhere");
+    }
+}
