@@ -1,6 +1,5 @@
 package org.hdbn.variational.elbo;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.graph.ForwardResult;
@@ -29,7 +28,6 @@ public record Elbo(KlWeightSchedule klSchedule) {
     }
 
     /** The multiplier of the KL terms at a step. */
-    @JsonIgnore
     public double klMultiplier(long step) {
         return klSchedule.weight(step);
     }
