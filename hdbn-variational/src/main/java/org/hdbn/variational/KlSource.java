@@ -1,0 +1,34 @@
+package org.hdbn.variational;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hdbn.autodiff.Graph;
+import org.hdbn.autodiff.Var;
+import org.hdbn.graph.ForwardContext;
+import org.hdbn.graph.LossKind;
+import org.hdbn.prob.KlRegistry;
+
+/**
+ * Something holding random variables whose posterior is penalised by a KL divergence to a prior,
+ * such as a Bayesian layer's weights. {@link org.hdbn.nn.Block#forward} has no place to report a
+ * loss term, so a node that holds such a block asks it for its KL after the pass and adds the term
+ * ({@link #addTo}); the KL of weights does not depend on the batch, only on the parameters (and,
+ * for a Monte Carlo estimate, on fresh draws from {@code rng}).
+ */
+public interface KlSource {
+
+    /**
+     * {@code KL(posterior || prior)} summed over every variable this source holds: a scalar. A
+     * closed form ignores {@code rng}; a Monte Carlo estimate draws from it.
+     */
+    Var kl(Graph g, KlRegistry registry, UniformRandomProvider rng);
+
+    /**
+     * Adds the source's KL as a {@link LossKind#KL} term named {@code node/term} with the given
+     * weight, in training passes only (other passes collect no loss, so it is not computed).
+     */
+    static void addTo(ForwardContext f, KlSource source, String term, double weight) {
+        if (f.mode().training()) {
+            f.addLoss(term, LossKind.KL, weight, source.kl(f.graph(), f.kl(), f.mode().rng()));
+        }
+    }
+}

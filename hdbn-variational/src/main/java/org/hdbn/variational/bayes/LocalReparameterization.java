@@ -1,0 +1,24 @@
+package org.hdbn.variational.bayes;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hdbn.autodiff.Graph;
+import org.hdbn.autodiff.Var;
+import org.hdbn.prob.Normal;
+
+/**
+ * The local reparameterisation trick (Kingma, Salimans and Welling 2015, "Variational Dropout and
+ * the Local Reparameterization Trick"): under a factorised Gaussian posterior each row's
+ * pre-activation is itself Gaussian, {@code N(x mu_W + mu_b, x^2 sigma_W^2 + sigma_b^2)}, so it is
+ * sampled directly with independent noise per row. Rows no longer share noise, which lowers the
+ * gradient's variance by up to the batch size, at the cost of a second matrix product.
+ */
+public final class LocalReparameterization implements Estimator {
+
+    @Override
+    public Var linear(Graph g, Var x, GaussianWeights w, UniformRandomProvider rng) {
+        Var mean = g.add(g.matmul(x, w.weightMean()), w.biasMean());
+        // variance > 0 always: softplus scales are positive, so sigma_b^2 keeps sqrt away from 0
+        Var variance = g.add(g.matmul(g.square(x), g.square(w.weightScale())), g.square(w.biasScale()));
+        return g.add(mean, g.mul(g.sqrt(variance), g.constant(Normal.standardNormal(mean.shape(), rng))));
+    }
+}

@@ -1,0 +1,13 @@
+package org.hdbn.variational.latent;
+
+import org.hdbn.graph.BuildContext;
+import org.hdbn.prob.Normal;
+
+/** The standard normal prior {@code N(0, I)}, as a VAE's (HDBN's prior LED uses it). */
+public record StandardNormalPriorSpec() implements LatentPriorSpec {
+
+    @Override
+    public LatentPrior build(BuildContext ctx, int size) {
+        return (f, q) -> Normal.standard(f.graph(), q.shape());
+    }
+}
