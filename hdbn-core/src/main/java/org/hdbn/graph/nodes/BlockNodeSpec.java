@@ -4,6 +4,7 @@ import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.ForwardContext;
+import org.hdbn.graph.KlSource;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
@@ -33,6 +34,11 @@ public record BlockNodeSpec(List<String> inputs, int out, BlockSpec block) imple
             in += ctx.outputDim(name);
         }
         Block b = block.build(ctx, ctx.nodeName(), in, out);
+        if (b instanceof KlSource) {
+            // this node adds no KL term: refuse rather than silently train a Bayesian block without its prior
+            throw new SpecException("node '" + ctx.nodeName() + "': its block reports a KL divergence, which a 'block' "
+                    + "node would drop; use a node that adds it to the loss (e.g. 'bayesian_block')");
+        }
         return new Node() {
             @Override
             public int outputDim() {

@@ -12,7 +12,7 @@ import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.Distribution;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.prob.Normal;
-import org.hdbn.variational.KlSource;
+import org.hdbn.graph.KlSource;
 
 /**
  * A dense layer with a mean-field Gaussian posterior over its weights and biases (Blundell et al.

@@ -10,7 +10,7 @@ import org.hdbn.nn.Block;
 import org.hdbn.nn.ForwardMode;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
-import org.hdbn.variational.KlSource;
+import org.hdbn.graph.KlSource;
 
 /**
  * A multilayer perceptron of {@link BayesianDense} layers sharing one configuration (prior,

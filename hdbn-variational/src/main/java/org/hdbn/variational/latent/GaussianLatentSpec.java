@@ -13,7 +13,7 @@ import org.hdbn.graph.SpecException;
 import org.hdbn.graph.nodes.MlpBlockSpec;
 import org.hdbn.nn.Block;
 import org.hdbn.prob.KlEstimate;
-import org.hdbn.variational.KlSource;
+import org.hdbn.graph.KlSource;
 
 /**
  * The JSON form of a {@link GaussianLatentNode} (type {@code gaussian_latent}).

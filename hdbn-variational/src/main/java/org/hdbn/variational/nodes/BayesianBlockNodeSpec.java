@@ -12,7 +12,7 @@ import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
 import org.hdbn.graph.nodes.ConcatSpec;
 import org.hdbn.nn.Block;
-import org.hdbn.variational.KlSource;
+import org.hdbn.graph.KlSource;
 
 /**
  * A Bayesian network applied to its inputs side by side (type {@code bayesian_block}), which adds

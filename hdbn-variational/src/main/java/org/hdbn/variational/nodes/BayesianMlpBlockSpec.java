@@ -1,5 +1,6 @@
 package org.hdbn.variational.nodes;
 
+import org.hdbn.graph.KlSource;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;

@@ -1,10 +1,8 @@
-package org.hdbn.variational;
+package org.hdbn.graph;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
-import org.hdbn.graph.ForwardContext;
-import org.hdbn.graph.LossKind;
 import org.hdbn.prob.KlRegistry;
 
 /**
