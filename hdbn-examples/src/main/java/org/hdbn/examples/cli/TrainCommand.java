@@ -1,12 +1,16 @@
 package org.hdbn.examples.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.examples.data.EmoMusicLoader;
+import org.hdbn.examples.model.CheckpointState;
+import org.hdbn.examples.model.Checkpoints;
 import org.hdbn.examples.model.ModelEvaluator;
 import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.examples.model.ModelTrainer;
@@ -18,25 +22,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code hdbn train}: fits a model spec on a data set and saves the model folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model (HDBN by default) and save it; without --data, on a generated data set.")
+        description = "Train a model (HDBN by default) and save it; without --data, on a generated data set. "
+                + "Checkpoints are written while it runs; --resume continues a run that was stopped.")
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data set folder in the EmoMusicLJ layout "
             + "(default: a generated synthetic set, written beside the model as MODEL.synthetic-data).")
     Path data;
 
-    @Option(names = "--model", paramLabel = "OUT", required = true, description = "Model folder to write.")
+    @Option(names = "--model", paramLabel = "OUT", description = "Model folder to write (required unless --resume).")
     Path model;
 
     @Option(names = "--spec", paramLabel = "FILE|NAME", defaultValue = "hdbn",
-            description = "Model spec: a JSON file or a built-in name (default: ${DEFAULT-VALUE}).")
+            description = "Model spec: a built-in name or a JSON file (default: ${DEFAULT-VALUE}).")
     String specName;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs of the last training stage (default: the spec's).")
     Integer epochs;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 1; on --resume, the run's).")
+    Long seed;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "tape", description = "Autodiff engine (default: ${DEFAULT-VALUE}).")
     String engine;
@@ -45,6 +50,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "Report validation HR@10/NDCG@10 (strict) every N epochs (default: only at the end).")
     int evalEvery;
 
+    @Option(names = "--checkpoints", paramLabel = "DIR",
+            description = "Checkpoint folder (default: MODEL.checkpoints); removed once the model is saved.")
+    Path checkpointDir;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "0",
+            description = "Also checkpoint every STEPS optimizer steps (default: at the end of each epoch only).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run whose checkpoints are in DIR.")
+    Path resume;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -52,32 +68,63 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         SpecMapper mapper = new SpecMapper();
-        ModelSpec spec = SpecFiles.load(mapper, specName);
-        if (epochs != null) {
-            if (epochs < 0) {
-                throw new IllegalArgumentException("--epochs must not be negative, got " + epochs);
-            }
-            spec = spec.withTraining(spec.training().withFinalEpochs(epochs));
+        if (checkpointEvery < 0 || evalEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every and --eval-every must not be negative");
         }
-        Path generated = model.toAbsolutePath().resolveSibling(model.getFileName() + ".synthetic-data");
-        EmoMusicDataset dataset = DataOptions.load(data, generated, seed, out);
-        out.printf("training '%s' on %s: %d users, %d songs, %d tags, %d training triples%n", spec.name(),
-                dataset.directory(), dataset.numUsers(), dataset.numSongs(), dataset.numTags(), dataset.train().size());
-        var engineImpl = Engines.byName(engine);
-        ModelTrainer.Options options = new ModelTrainer.Options(seed, engineImpl, new java.io.PrintStream(
-                new WriterOutputStream(out), true), dataset.validation().size() > 0 ? dataset.validation() : null, evalEvery);
-        TrainedModel trained = new ModelTrainer().train(spec, dataset, options);
+        AutodiffEngine engineImpl = Engines.byName(engine);
+        PrintStream progress = new PrintStream(new WriterOutputStream(out), true);
+        TrainedModel trained;
+        Checkpoints checkpoints;
+        EmoMusicDataset dataset;
+        if (resume != null) {
+            checkpoints = new Checkpoints(resume, mapper);
+            Path latest = checkpoints.latest().orElseThrow(() -> new IllegalArgumentException(
+                    resume + ": no complete checkpoint to resume from"));
+            CheckpointState state = checkpoints.state(latest);
+            if (seed != null && seed != state.seed()) {
+                throw new IllegalArgumentException("--seed " + seed + " differs from the run's seed " + state.seed());
+            }
+            model = model != null ? model : Path.of(state.modelDir());
+            dataset = EmoMusicLoader.load(data != null ? data : Path.of(state.dataDir()));
+            trained = new ModelTrainer().resume(dataset, options(state.seed(), engineImpl, progress, dataset, checkpoints));
+        } else {
+            if (model == null) {
+                throw new IllegalArgumentException("--model is required (unless --resume)");
+            }
+            long s = seed == null ? 1 : seed;
+            ModelSpec spec = SpecFiles.load(mapper, specName);
+            if (epochs != null) {
+                if (epochs < 0) {
+                    throw new IllegalArgumentException("--epochs must not be negative, got " + epochs);
+                }
+                spec = spec.withTraining(spec.training().withFinalEpochs(epochs));
+            }
+            Path generated = model.toAbsolutePath().resolveSibling(model.getFileName() + ".synthetic-data");
+            dataset = DataOptions.load(data, generated, s, out);
+            checkpoints = new Checkpoints(checkpointDir != null ? checkpointDir
+                    : model.toAbsolutePath().resolveSibling(model.getFileName() + ".checkpoints"), mapper);
+            out.printf("training '%s' on %s: %d users, %d songs, %d tags, %d training triples%n", spec.name(),
+                    dataset.directory(), dataset.numUsers(), dataset.numSongs(), dataset.numTags(), dataset.train().size());
+            out.printf("checkpoints go to %s (continue a stopped run with --resume %s)%n", checkpoints.root(),
+                    checkpoints.root());
+            trained = new ModelTrainer().train(spec, dataset, options(s, engineImpl, progress, dataset, checkpoints));
+        }
         trained.save(model, mapper);
+        checkpoints.deleteAll();
         out.printf("saved %s (%d epochs, %d steps, %.1f s, peak heap %s)%n", model, trained.info().epochs(),
                 trained.info().steps(), trained.info().trainSeconds(), Memory.peakHeap());
         if (dataset.validation().size() > 0) {
-            EvaluationResult r = new ModelEvaluator(engineImpl, 0, seed).evaluate(trained, dataset, dataset.validation());
+            EvaluationResult r = new ModelEvaluator(engineImpl, 0, trained.info().seed())
+                    .evaluate(trained, dataset, dataset.validation());
             out.println("validation split (" + dataset.validation().size() + " triples), all songs ranked:");
             out.print(r.toTable());
         }
-        if (!Files.exists(model.resolve(TrainedModel.MODEL_FILE))) {
-            throw new IllegalStateException("the model folder was not written: " + model);
-        }
         return 0;
+    }
+
+    private ModelTrainer.Options options(long s, AutodiffEngine engineImpl, PrintStream progress, EmoMusicDataset dataset,
+            Checkpoints checkpoints) {
+        return new ModelTrainer.Options(s, engineImpl, progress,
+                dataset.validation().size() > 0 ? dataset.validation() : null, evalEvery, checkpoints, checkpointEvery, model);
     }
 }

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param steps            optimizer steps taken
  * @param trainSeconds     wall-clock training time
  * @param hasGate          whether {@code gate.json} belongs to the model
+ * @param epochLosses      mean training loss of each epoch (the training curve)
  */
 public record ModelInfo(String format, int version, String hdbnVersion, String javaVersion, String engine, long seed,
         String dataName, String dataDir, String dataFingerprint, Map<String, Integer> dims, int epochs, long steps, double trainSeconds,
-        boolean hasGate) {
+        boolean hasGate, java.util.List<Double> epochLosses) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String FORMAT = "hdbn-model";

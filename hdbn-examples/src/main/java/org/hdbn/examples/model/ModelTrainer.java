@@ -1,9 +1,11 @@
 package org.hdbn.examples.model;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
@@ -11,85 +13,212 @@ import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.Protocol;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.gate.Gate;
+import org.hdbn.graph.Batch;
 import org.hdbn.graph.ModelGraph;
+import org.hdbn.graph.SpecMapper;
 import org.hdbn.optim.Adam;
 import org.hdbn.optim.LearningRateSchedule;
 import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.train.NonFiniteException;
 import org.hdbn.train.PairwiseBatches;
+import org.hdbn.train.StepReport;
 import org.hdbn.train.Trainer;
 
 /**
  * Trains a {@link ModelSpec} on an EmoMusicLJ data set: fits the gate on the users' genre
  * histograms, builds the graph, and runs the spec's stages of BPR training with negatives
  * resampled every epoch. Mutable configuration in, immutable {@link TrainedModel} out.
+ *
+ * <p>Every random draw derives from the seed and the position in the run: the batches of an epoch
+ * from {@code (seed, epoch)}, a step's samples from {@code (seed, step)}. A run resumed from a
+ * checkpoint therefore takes exactly the steps the uninterrupted run would have taken, and ends
+ * with the same parameters, bit for bit.
  */
 public final class ModelTrainer {
 
     /**
-     * @param seed        every random draw of the run derives from it
-     * @param engine      the autodiff engine
-     * @param progress    where progress lines go (null: silent)
-     * @param validation  evaluated after every {@code evalEvery} epochs (null: never)
-     * @param evalEvery   epochs between validation runs (0: never)
+     * @param seed             every random draw of the run derives from it
+     * @param engine           the autodiff engine
+     * @param progress         where progress lines go (null: silent)
+     * @param validation       evaluated after every {@code evalEvery} epochs (null: never)
+     * @param evalEvery        epochs between validation runs (0: never)
+     * @param checkpoints      where checkpoints go (null: none)
+     * @param checkpointEvery  optimizer steps between checkpoints (0: only at the end of each epoch)
+     * @param modelDir         where the finished model will be saved (recorded for resuming)
      */
-    public record Options(long seed, AutodiffEngine engine, PrintStream progress, Interactions validation, int evalEvery) {
+    public record Options(long seed, AutodiffEngine engine, PrintStream progress, Interactions validation, int evalEvery,
+            Checkpoints checkpoints, int checkpointEvery, Path modelDir) {
+
+        public Options(long seed, AutodiffEngine engine, PrintStream progress, Interactions validation, int evalEvery) {
+            this(seed, engine, progress, validation, evalEvery, null, 0, null);
+        }
     }
 
+    /** A fresh run. */
     public TrainedModel train(ModelSpec spec, EmoMusicDataset data, Options options) {
-        long t0 = System.nanoTime();
         DataBinding binding = new DataBinding(data);
         Gate gate = null;
         if (spec.gate() != null) {
-            var features = binding.userFeatures();
             gate = spec.gate().fitter(binding.context(new ParameterStore(), options.seed(), null),
-                    RandomStreams.derive(options.seed(), "gate")).fit(features.rows());
-            log(options, "gate %s: %d groups, sizes %s", spec.gate(), gate.numGroups(), summarize(gate.groupSizes()));
+                    RandomStreams.derive(options.seed(), "gate")).fit(binding.userFeatures().rows());
+            log(options, "gate %s: %d groups, sizes %s", new SpecMapper().write(spec.gate()).replaceAll("\\s+", " "),
+                    gate.numGroups(), summarize(gate.groupSizes()));
         }
-        ParameterStore store = new ParameterStore();
-        ModelGraph graph = ModelGraph.build(spec.graph(), binding.context(store, options.seed(), gate),
-                KlRegistry.withDefaults());
-        log(options, "model '%s': %d parameter arrays, %d values", spec.name(), store.size(), store.valueCount());
+        Run run = new Run(spec, data, gate, options, TrainingPosition.START, new ArrayList<>(), 0);
+        log(options, "model '%s': %d parameter arrays, %d values", spec.name(), run.store.size(), run.store.valueCount());
+        return run.execute();
+    }
 
-        TrainingSpec t = spec.training();
-        Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
-        double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-        Trainer trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting());
-        int[] groups = t.groupBatches() && gate != null ? groupsOf(gate) : null;
-        PairwiseBatches batches = new PairwiseBatches(data.train(), SeenItems.of(data.train()), data.numSongs(),
-                t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);
-        ProgressReporter progress = new ProgressReporter(options.progress(), t.totalEpochs());
-        int epochCounter = 0;
-        for (StageSpec stage : t.stages()) {
-            freeze(store, stage);
-            for (int epoch = 1; epoch <= stage.epochs(); epoch++) {
-                epochCounter++;
-                UniformRandomProvider rng = RandomStreams.create(options.seed(), "epoch", epochCounter);
-                progress.startEpoch();
-                int perEpoch = batches.batchesPerEpoch();
-                int e = epoch;
-                trainer.run(batches.epoch(rng), stage.losses(), rng, r -> progress.step(r, perEpoch, stage.name(), e));
-                String extra = null;
-                if (options.validation() != null && options.evalEvery() > 0 && epochCounter % options.evalEvery() == 0) {
-                    TrainedModel snapshot = new TrainedModel(spec, graph, store, gate, null);
-                    EvaluationResult r = new ModelEvaluator(options.engine(), 0, options.seed())
-                            .evaluate(snapshot, data, options.validation());
-                    extra = String.format(Locale.ROOT, "validation strict HR@10 %.4f NDCG@10 %.4f",
-                            r.metrics(Protocol.STRICT).mean("HR@10"), r.metrics(Protocol.STRICT).mean("NDCG@10"));
-                }
-                progress.endEpoch(stage.name(), epoch, stage.epochs(), extra);
-            }
+    /** Continues the run saved in the newest checkpoint of {@code options.checkpoints()}. */
+    public TrainedModel resume(EmoMusicDataset data, Options options) {
+        Checkpoints ckpts = options.checkpoints();
+        Path latest = ckpts.latest().orElseThrow(() -> new IllegalArgumentException(
+                ckpts.root() + ": no complete checkpoint to resume from"));
+        CheckpointState state = ckpts.state(latest);
+        data.requireFingerprint(state.dataFingerprint());
+        if (state.seed() != options.seed()) {
+            throw new IllegalArgumentException("the checkpoint was trained with seed " + state.seed()
+                    + ", not " + options.seed());
         }
-        store.all().forEach(p -> p.setTrainable(true));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        ModelInfo info = new ModelInfo(ModelInfo.FORMAT, ModelInfo.FORMAT_VERSION, Versions.hdbn(),
-                System.getProperty("java.version"), options.engine().name(), options.seed(),
-                data.directory().getFileName().toString(),
-                data.directory().toAbsolutePath().toString(), data.fingerprint(), binding.dims(), epochCounter,
-                adam.steps(), seconds, gate != null);
-        return new TrainedModel(spec, graph, store, gate, info);
+        Run run = new Run(state.spec(), data, ckpts.gate(latest), options, state.position(),
+                new ArrayList<>(state.epochLosses()), state.seconds());
+        ckpts.loadParameters(latest, run.store);
+        run.adam.restoreSteps(state.position().steps());
+        log(options, "resuming '%s' from %s (stage %d, epoch %d, %d batches done, step %d)", state.spec().name(), latest,
+                state.position().stage() + 1, state.position().epoch(), state.position().batchesDone(),
+                state.position().steps());
+        return run.execute();
+    }
+
+    /** One training run: the model, its optimizer and where it is. */
+    private static final class Run {
+
+        final ModelSpec spec;
+        final EmoMusicDataset data;
+        final Gate gate;
+        final Options options;
+        final ParameterStore store = new ParameterStore();
+        final ModelGraph graph;
+        final Adam adam;
+        final Trainer trainer;
+        final PairwiseBatches batches;
+        final List<Double> epochLosses;
+        final double secondsBefore;
+        TrainingPosition position;
+
+        Run(ModelSpec spec, EmoMusicDataset data, Gate gate, Options options, TrainingPosition position,
+                List<Double> epochLosses, double secondsBefore) {
+            this.spec = spec;
+            this.data = data;
+            this.gate = gate;
+            this.options = options;
+            this.position = position;
+            this.epochLosses = epochLosses;
+            this.secondsBefore = secondsBefore;
+            DataBinding binding = new DataBinding(data);
+            graph = ModelGraph.build(spec.graph(), binding.context(store, options.seed(), gate), KlRegistry.withDefaults());
+            TrainingSpec t = spec.training();
+            adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
+            double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
+            trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting());
+            int[] groups = t.groupBatches() && gate != null ? groupsOf(gate) : null;
+            batches = new PairwiseBatches(data.train(), SeenItems.of(data.train()), data.numSongs(), t.batchSize(),
+                    t.negatives(), DataBinding.COLUMNS, groups);
+        }
+
+        TrainedModel execute() {
+            long t0 = System.nanoTime();
+            List<StageSpec> stages = spec.training().stages();
+            ProgressReporter progress = new ProgressReporter(options.progress(),
+                    spec.training().totalEpochs() - position.epochsCompleted());
+            for (int s = position.stage(); s < stages.size(); s++) {
+                StageSpec stage = stages.get(s);
+                freeze(store, stage);
+                int firstEpoch = s == position.stage() ? position.epoch() : 1;
+                for (int epoch = firstEpoch; epoch <= stage.epochs(); epoch++) {
+                    int skip = s == position.stage() && epoch == position.epoch() ? position.batchesDone() : 0;
+                    runEpoch(s, stage, epoch, skip, progress, t0);
+                }
+            }
+            store.all().forEach(p -> p.setTrainable(true));
+            double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
+            ModelInfo info = new ModelInfo(ModelInfo.FORMAT, ModelInfo.FORMAT_VERSION, Versions.hdbn(),
+                    System.getProperty("java.version"), options.engine().name(), options.seed(),
+                    data.directory().getFileName().toString(), data.directory().toAbsolutePath().toString(),
+                    data.fingerprint(), new DataBinding(data).dims(), position.epochsCompleted(), adam.steps(), seconds,
+                    gate != null, List.copyOf(epochLosses));
+            return new TrainedModel(spec, graph, store, gate, info);
+        }
+
+        private void runEpoch(int s, StageSpec stage, int epoch, int skip, ProgressReporter progress, long t0) {
+            Iterator<Batch> it = batches.epoch(RandomStreams.create(options.seed(), "epoch", position.epochsCompleted() + 1));
+            for (int b = 0; b < skip && it.hasNext(); b++) {
+                it.next();  // regenerating a batch replays its random draws, so later batches match
+            }
+            progress.startEpoch();
+            int perEpoch = batches.batchesPerEpoch();
+            int done = skip;
+            while (it.hasNext()) {
+                Batch batch = it.next();
+                StepReport r;
+                try {
+                    r = trainer.step(batch, stage.losses(), RandomStreams.create(options.seed(), "step", adam.steps()));
+                } catch (NonFiniteException e) {
+                    throw withCheckpoint(e, t0);
+                }
+                done++;
+                position = new TrainingPosition(s, epoch, done, position.epochsCompleted(), adam.steps());
+                progress.step(r, perEpoch, stage.name(), epoch);
+                if (options.checkpointEvery() > 0 && adam.steps() % options.checkpointEvery() == 0 && it.hasNext()) {
+                    checkpoint(t0);
+                }
+            }
+            String extra = validate();
+            epochLosses.add(progress.endEpoch(stage.name(), epoch, stage.epochs(), extra));
+            position = new TrainingPosition(s, epoch + 1, 0, position.epochsCompleted() + 1, adam.steps());
+            checkpoint(t0);
+        }
+
+        private String validate() {
+            int completed = position.epochsCompleted() + 1;
+            if (options.validation() == null || options.evalEvery() <= 0 || completed % options.evalEvery() != 0) {
+                return null;
+            }
+            TrainedModel snapshot = new TrainedModel(spec, graph, store, gate, null);
+            EvaluationResult r = new ModelEvaluator(options.engine(), 0, options.seed())
+                    .evaluate(snapshot, data, options.validation());
+            return String.format(Locale.ROOT, "validation strict HR@10 %.4f NDCG@10 %.4f",
+                    r.metrics(Protocol.STRICT).mean("HR@10"), r.metrics(Protocol.STRICT).mean("NDCG@10"));
+        }
+
+        private void checkpoint(long t0) {
+            if (options.checkpoints() == null) {
+                return;
+            }
+            // a position past the last stage's last epoch means the run is over: the model itself is the record
+            if (position.stage() == spec.training().stages().size() - 1
+                    && position.epoch() > spec.training().stages().get(position.stage()).epochs()) {
+                return;
+            }
+            CheckpointState state = new CheckpointState(CheckpointState.FORMAT, CheckpointState.FORMAT_VERSION, spec,
+                    options.seed(), options.modelDir() == null ? null : options.modelDir().toAbsolutePath().toString(),
+                    data.directory().toAbsolutePath().toString(), data.fingerprint(), position, List.copyOf(epochLosses),
+                    secondsBefore + (System.nanoTime() - t0) / 1e9);
+            options.checkpoints().save(state, store, gate);
+        }
+
+        /** Saves the last good state (the failed step was not applied) and says where it is. */
+        private RuntimeException withCheckpoint(NonFiniteException e, long t0) {
+            if (options.checkpoints() == null) {
+                return e;
+            }
+            checkpoint(t0);
+            return new NonFiniteException(e.step(), e.getMessage().replaceFirst("^step \\d+: ", "")
+                    + "; the last good state is saved in " + options.checkpoints().root());
+        }
     }
 
     private static void freeze(ParameterStore store, StageSpec stage) {
@@ -121,5 +250,4 @@ public final class ModelTrainer {
             o.progress().println(String.format(Locale.ROOT, fmt, args));
         }
     }
-
 }

@@ -7,14 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.gate.Gate;
 import org.hdbn.gate.Gates;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.io.AtomicFiles;
+import org.hdbn.io.FileTrees;
 import org.hdbn.io.DataFormatException;
 import org.hdbn.param.ParameterFiles;
 import org.hdbn.param.ParameterStore;
@@ -39,7 +38,7 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
         Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(parent);
-            deleteTree(temp);
+            FileTrees.delete(temp);
             Files.createDirectories(temp);
             ParameterFiles.save(store, temp, PARAMS);
             if (gate != null) {
@@ -53,7 +52,7 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            FileTrees.delete(old);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save model to " + target + ": " + e.getMessage(), e);
         }
@@ -106,14 +105,4 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
         return new TrainedModel(spec, graph, store, gate, info);
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
-    }
 }

@@ -1,0 +1,108 @@
+package org.hdbn.examples.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hdbn.examples.cli.HdbnCommand;
+import org.hdbn.examples.data.SyntheticEmoMusic;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A training process killed mid-run (SIGKILL, at whatever point it is, a checkpoint save included)
+ * and resumed ends with exactly the parameters of an uninterrupted run with the same seed.
+ */
+class ResumeTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path data;
+
+    static String[] trainArgs(Path model, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--data", data.toString(), "--model",
+                model.toString(), "--spec", "hdbn", "--epochs", "3", "--seed", "7"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    static int run(StringWriter err, String... args) {
+        return HdbnCommand.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
+    @BeforeAll
+    static void generate() throws Exception {
+        data = dir.resolve("data");
+        Files.createDirectories(data);
+        SyntheticEmoMusic.generate(SyntheticEmoMusic.Config.defaults().withSeed(5), data);
+    }
+
+    @Test
+    void aKilledRunResumesToTheSameParametersAsAnUninterruptedOne() throws Exception {
+        Path whole = dir.resolve("whole");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, trainArgs(whole))).as(err.toString()).isZero();
+
+        Path resumed = dir.resolve("resumed");
+        Path ckpts = dir.resolve("resumed.checkpoints");
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HdbnCommand.class.getName()));
+        cmd.addAll(List.of(trainArgs(resumed, "--checkpoint-every", "2")));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile())
+                .start();
+        // kill it as soon as it has saved a checkpoint past the first few steps
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Checkpoints c = new Checkpoints(ckpts, new org.hdbn.graph.SpecMapper());
+        while (p.isAlive() && Instant.now().isBefore(deadline)
+                && c.latest().map(l -> Long.parseLong(l.getFileName().toString().substring(5)) < 4).orElse(true)) {
+            Thread.sleep(10);
+        }
+        assertThat(p.isAlive()).as("the run was still going when killed (see killed.log)").isTrue();
+        p.destroyForcibly().waitFor();
+        assertThat(Files.exists(resumed.resolve(TrainedModel.MODEL_FILE))).isFalse();
+
+        err = new StringWriter();
+        assertThat(run(err, "train", "--resume", ckpts.toString())).as(err.toString()).isZero();
+        assertThat(Files.readAllBytes(resumed.resolve("params.bin")))
+                .isEqualTo(Files.readAllBytes(whole.resolve("params.bin")));
+        assertThat(Files.exists(ckpts)).as("checkpoints are removed once the model is saved").isFalse();
+    }
+
+    @Test
+    void aHalfWrittenCheckpointIsIgnored() throws Exception {
+        Path model = dir.resolve("half");
+        Path ckpts = dir.resolve("half.checkpoints");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, trainArgs(model, "--checkpoints", ckpts.toString()))).as(err.toString()).isZero();
+        // a run killed during a save leaves a hidden temporary folder beside the complete checkpoints
+        Checkpoints c = new Checkpoints(ckpts, new org.hdbn.graph.SpecMapper());
+        Files.createDirectories(ckpts.resolve(".step-0000000099.tmp"));
+        Files.writeString(ckpts.resolve(".step-0000000099.tmp").resolve("state.json"), "{\"format\": \"hdbn-che");
+        assertThat(c.latest()).isEmpty();
+    }
+
+    @Test
+    void aNonFiniteLossStopsTheRunNamingStepAndTermAndKeepsTheLastGoodState() throws Exception {
+        Path spec = dir.resolve("exploding.json");
+        String json = new String(getClass().getResourceAsStream("/org/hdbn/examples/specs/bprmf.json").readAllBytes())
+                .replace("\"learningRate\": 0.01", "\"learningRate\": 1e200");
+        Files.writeString(spec, json);
+        Path model = dir.resolve("exploding");
+        StringWriter err = new StringWriter();
+        int code = run(err, "train", "--data", data.toString(), "--model", model.toString(), "--spec", spec.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).containsPattern("step \\d+: loss term 'bpr/bpr' is (NaN|Infinity)")
+                .contains("the last good state is saved in").doesNotContain("at org.hdbn");
+        Checkpoints c = new Checkpoints(dir.resolve("exploding.checkpoints"), new org.hdbn.graph.SpecMapper());
+        assertThat(c.latest()).isPresent();
+        assertThat(Files.exists(model.resolve(TrainedModel.MODEL_FILE))).isFalse();
+    }
+}
