@@ -8,15 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import org.hdbn.autodiff.Graph;
@@ -39,15 +31,10 @@ import org.hdbn.tensor.Tensor;
  */
 final class DjlGraph implements Graph {
 
-    /** A row-sparse parameter's rows as read by one gather, with the leaf that collects their gradient. */
-    private record SparseRead(Parameter parameter, int[] rows, DjlVar out) {
-    }
-
     private final boolean recording;
     private final NDManager manager;
     private final GradientCollector collector;
-    private final Map<Parameter, DjlVar> leaves = new IdentityHashMap<>();
-    private final List<SparseRead> sparseReads = new ArrayList<>();
+    private final ParameterGradients gradients = new ParameterGradients();
     private boolean backwardDone;
     private boolean closed;
 
@@ -84,7 +71,7 @@ final class DjlGraph implements Graph {
     @Override
     public Var param(Parameter parameter) {
         checkOpen();
-        return leaves.computeIfAbsent(parameter, p -> DjlVar.leaf(this, p, recording));
+        return gradients.leaf(parameter, p -> DjlVar.leaf(this, p, recording));
     }
 
     // ---- elementwise ----
@@ -271,7 +258,7 @@ final class DjlGraph implements Graph {
         DjlVar out = DjlVar.computed(this, a, recording);
         if (recording) {
             a.setRequiresGradient(true);
-            sparseReads.add(new SparseRead(p, rows, out));
+            gradients.sparseRead(p, rows, out);
         }
         return out;
     }
@@ -364,33 +351,7 @@ final class DjlGraph implements Graph {
             return;
         }
         collector.backward(nd(loss));
-        Set<DjlVar> reached = reachedFrom(loss);
-        for (DjlVar leaf : leaves.values()) {
-            if (reached.contains(leaf)) {
-                leaf.parameter.accumulate(leaf.arrayOrNull().getGradient().toDoubleArray());
-            }
-        }
-        for (SparseRead read : sparseReads) {
-            if (reached.contains(read.out())) {
-                read.parameter().accumulateRows(read.rows(), read.out().arrayOrNull().getGradient().toDoubleArray());
-            }
-        }
-    }
-
-    /** Every value the loss was computed from through values that need a gradient (iterative walk). */
-    private static Set<DjlVar> reachedFrom(DjlVar loss) {
-        Set<DjlVar> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<DjlVar> todo = new ArrayDeque<>();
-        todo.push(loss);
-        seen.add(loss);
-        while (!todo.isEmpty()) {
-            for (DjlVar p : todo.pop().parents) {
-                if (p.requiresGrad && seen.add(p)) {
-                    todo.push(p);
-                }
-            }
-        }
-        return seen;
+        gradients.deliver(loss);
     }
 
     @Override
@@ -399,8 +360,7 @@ final class DjlGraph implements Graph {
             return;
         }
         closed = true;
-        leaves.clear();
-        sparseReads.clear();
+        gradients.clear();
         try {
             if (collector != null) {
                 collector.close();
@@ -438,7 +398,9 @@ final class DjlGraph implements Graph {
         NDArray a = v.arrayOrNull();
         if (a == null) {
             a = create(v.parameter.value().data(), v.shape);
-            a.setRequiresGradient(v.requiresGrad);
+            if (v.requiresGrad) {
+                a.setRequiresGradient(true);
+            }
             v.setArray(a);
         }
         return a;
