@@ -20,6 +20,7 @@ public final class CoreSpecTypes implements SpecTypeProvider {
                 new SpecType(NodeSpec.class, "block", BlockNodeSpec.class),
                 new SpecType(NodeSpec.class, "bpr", BprLossSpec.class),
                 new SpecType(NodeSpec.class, "l2", L2PenaltySpec.class),
+                new SpecType(NodeSpec.class, "categorical_kl", CategoricalKlSpec.class),
                 new SpecType(BlockSpec.class, "mlp", MlpBlockSpec.class),
                 new SpecType(GateSpec.class, "single", SingleGateSpec.class),
                 new SpecType(GateSpec.class, "fixed", FixedGateSpec.class));

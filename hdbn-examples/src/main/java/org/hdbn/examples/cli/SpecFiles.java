@@ -2,23 +2,25 @@ package org.hdbn.examples.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hdbn.examples.model.BuiltInSpecs;
 import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.graph.SpecMapper;
 
-/** Resolves {@code --spec}: a JSON file when one exists at that path, else a built-in spec's name. */
+/** Resolves {@code --spec}: a built-in spec's name, else a JSON file. */
 final class SpecFiles {
 
     private SpecFiles() {
     }
 
     static ModelSpec load(SpecMapper mapper, String nameOrPath) {
+        if (BuiltInSpecs.NAMES.contains(nameOrPath)) {
+            return ModelSpec.builtIn(mapper, nameOrPath);
+        }
         Path p = Path.of(nameOrPath);
-        if (Files.isRegularFile(p)) {
-            return ModelSpec.read(mapper, p);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException(nameOrPath + ": neither a spec file nor a built-in spec "
+                    + BuiltInSpecs.NAMES);
         }
-        if (nameOrPath.endsWith(".json")) {
-            throw new IllegalArgumentException(nameOrPath + ": no such spec file");
-        }
-        return ModelSpec.builtIn(mapper, nameOrPath);
+        return ModelSpec.read(mapper, p);
     }
 }

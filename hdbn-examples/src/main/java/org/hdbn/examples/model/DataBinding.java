@@ -16,7 +16,7 @@ import org.hdbn.train.BatchColumns;
 /**
  * Binds an EmoMusicLJ data set to a model spec: the dimensions a spec may name ({@code users},
  * {@code songs}, {@code tags}, {@code genres}, {@code moods}, {@code groups} — the number of groups
- * the paper used on this data set), the {@code song_mood} table, the paper's groups as the
+ * the paper used on this data set — and {@code train}, the number of training triples), the {@code song_mood} table, the paper's groups as the
  * {@code paper_groups} resource, the users' genre histograms a gate is fitted on, and the fitted
  * gate as the {@code user_group} resource.
  */
@@ -38,7 +38,8 @@ public final class DataBinding {
 
     public Map<String, Integer> dims() {
         return Map.of("users", data.numUsers(), "songs", data.numSongs(), "tags", data.numTags(),
-                "genres", data.numGenres(), "moods", data.songMood(0).length, "groups", Math.max(1, data.numGroups()));
+                "genres", data.numGenres(), "moods", data.songMood(0).length, "groups", Math.max(1, data.numGroups()),
+                "train", data.train().size());
     }
 
     /** Each user's normalised genre histogram over their training songs. */

@@ -18,7 +18,6 @@ import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
-import org.hdbn.train.LossWeighting;
 import org.hdbn.train.PairwiseBatches;
 import org.hdbn.train.Trainer;
 
@@ -57,7 +56,7 @@ public final class ModelTrainer {
         TrainingSpec t = spec.training();
         Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
         double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-        Trainer trainer = new Trainer(graph, store, options.engine(), adam, clip, LossWeighting.none());
+        Trainer trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting());
         int[] groups = t.groupBatches() && gate != null ? groupsOf(gate) : null;
         PairwiseBatches batches = new PairwiseBatches(data.train(), SeenItems.of(data.train()), data.numSongs(),
                 t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);

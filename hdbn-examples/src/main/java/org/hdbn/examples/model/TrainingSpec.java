@@ -1,7 +1,11 @@
 package org.hdbn.examples.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.hdbn.graph.LossKind;
 import org.hdbn.graph.SpecException;
+import org.hdbn.train.LossWeighting;
+import org.hdbn.variational.elbo.KlWeightSchedule;
 
 /**
  * How a model is trained: BPR batches with negatives resampled each epoch, Adam with staircase
@@ -14,10 +18,12 @@ import org.hdbn.graph.SpecException;
  * @param decaySteps     steps between decays
  * @param clipNorm       global gradient norm limit (0 or absent: none)
  * @param groupBatches   draw each batch from one user group (as the paper), else mixed
+ * @param klSchedule     a multiplier on every KL term by step (KL annealing); absent: 1
  * @param stages         the training stages, run in order
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
-        Double clipNorm, Boolean groupBatches, List<StageSpec> stages) {
+        Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages) {
 
     public TrainingSpec {
         if (batchSize <= 0 || negatives <= 0 || !(learningRate > 0) || !(decayRate > 0) || decaySteps <= 0) {
@@ -40,6 +46,15 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
         List<StageSpec> copy = new java.util.ArrayList<>(stages);
         StageSpec last = copy.get(copy.size() - 1);
         copy.set(copy.size() - 1, new StageSpec(last.name(), epochs, last.losses(), last.freeze()));
-        return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches, copy);
+        return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches,
+                klSchedule, copy);
+    }
+
+    /** The KL schedule as a multiplier on KL terms (other terms keep their spec weight). */
+    public LossWeighting lossWeighting() {
+        if (klSchedule == null) {
+            return LossWeighting.none();
+        }
+        return (term, step) -> term.kind() == LossKind.KL ? klSchedule.weight(step) : 1.0;
     }
 }

@@ -1,0 +1,83 @@
+package org.hdbn.smile;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+import org.hdbn.gate.Gate;
+import org.hdbn.graph.BlockSpec;
+import org.hdbn.graph.BuildContext;
+import org.hdbn.graph.Dim;
+import org.hdbn.graph.ForwardContext;
+import org.hdbn.graph.KlSource;
+import org.hdbn.graph.Node;
+import org.hdbn.graph.NodeOutput;
+import org.hdbn.graph.NodeSpec;
+import org.hdbn.graph.SpecException;
+import org.hdbn.nn.Block;
+
+/**
+ * The spec of {@link GatedExperts} (type {@code gated_experts}): one expert per group of a fitted
+ * gate, named {@code node/expert0}, {@code node/expert1}, ...
+ *
+ * <p>Experts that report a KL divergence (Bayesian networks) add it for every expert a pass ran, as
+ * the term {@code node/kl} with weight {@code klWeight / datasetSize}: the weight KL is a global
+ * term of the ELBO, so against a likelihood averaged over the batch it is divided by the number of
+ * training examples.
+ *
+ * @param input        the node whose rows are routed
+ * @param entity       the index input naming each row's entity (e.g. {@code user})
+ * @param gate         the gate resource; default {@code user_group}
+ * @param out          each expert's output size (a number or a data dimension)
+ * @param expert       the network of each expert
+ * @param klWeight     default 1
+ * @param datasetSize  optional: N, a number or a data dimension
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GatedExpertsSpec(String input, String entity, String gate, Dim out, BlockSpec expert, Double klWeight,
+        Dim datasetSize) implements NodeSpec {
+
+    public static final String DEFAULT_GATE = "user_group";
+
+    public GatedExpertsSpec {
+        if (input == null || entity == null || out == null || expert == null) {
+            throw new SpecException("gated_experts: fields input, entity, out and expert are required");
+        }
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(input, entity);
+    }
+
+    @Override
+    public Node build(BuildContext ctx) {
+        ctx.requireIndexInput(entity);
+        Gate g = ctx.resource(gate == null ? DEFAULT_GATE : gate, Gate.class);
+        int in = ctx.outputDim(input);
+        int width = out.resolve(ctx);
+        List<Block> experts = new ArrayList<>();
+        for (int grp = 0; grp < g.numGroups(); grp++) {
+            experts.add(expert.build(ctx, ctx.nodeName() + "/expert" + grp, in, width));
+        }
+        GatedExperts routed = new GatedExperts(g, experts);
+        double weight = (klWeight == null ? 1.0 : klWeight) / (datasetSize == null ? 1 : datasetSize.resolve(ctx));
+        return new Node() {
+            @Override
+            public int outputDim() {
+                return width;
+            }
+
+            @Override
+            public NodeOutput forward(ForwardContext f) {
+                int[] entities = f.indices(entity);
+                NodeOutput result = NodeOutput.of(routed.forward(f.graph(), f.value(input), entities, f.mode()));
+                for (int grp : routed.groupsPresent(entities)) {
+                    if (experts.get(grp) instanceof KlSource source) {
+                        KlSource.addTo(f, source, "kl", weight);
+                    }
+                }
+                return result;
+            }
+        };
+    }
+}
