@@ -56,6 +56,14 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
         }
     }
 
+    public ModelSpec withGraph(GraphSpec g) {
+        return new ModelSpec(formatVersion, name, description, gate, training, g);
+    }
+
+    public ModelSpec withGate(GateSpec g) {
+        return new ModelSpec(formatVersion, name, description, g, training, graph);
+    }
+
     public ModelSpec withTraining(TrainingSpec t) {
         return new ModelSpec(formatVersion, name, description, gate, t, graph);
     }
