@@ -90,6 +90,15 @@ public final class BuildContext {
         return d;
     }
 
+    /** Columns of several nodes' outputs (or feature inputs) placed side by side. */
+    public int outputDim(java.util.List<String> names) {
+        int total = 0;
+        for (String name : names) {
+            total += outputDim(name);
+        }
+        return total;
+    }
+
     /** Refuses a name that is not an index input of the graph. */
     public void requireIndexInput(String name) {
         if (inputs.get(name) != InputKind.INDEX) {

@@ -9,6 +9,6 @@ public record GMeansGateSpec(int kmax) implements GateSpec {
 
     @Override
     public GateFitter fitter(BuildContext ctx, long seed) {
-        return new GMeansGate(kmax, seed);
+        return SplittingKMeansGate.gmeans(kmax, seed);
     }
 }

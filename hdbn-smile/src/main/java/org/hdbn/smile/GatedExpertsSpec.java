@@ -7,7 +7,6 @@ import org.hdbn.gate.Gate;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Dim;
-import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.KlSource;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
@@ -61,23 +60,15 @@ public record GatedExpertsSpec(String input, String entity, String gate, Dim out
         }
         GatedExperts routed = new GatedExperts(g, experts);
         double weight = (klWeight == null ? 1.0 : klWeight) / (datasetSize == null ? 1 : datasetSize.resolve(ctx));
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return width;
-            }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                int[] entities = f.indices(entity);
-                NodeOutput result = NodeOutput.of(routed.forward(f.graph(), f.value(input), entities, f.mode()));
-                for (int grp : routed.groupsPresent(entities)) {
-                    if (experts.get(grp) instanceof KlSource source) {
-                        KlSource.addTo(f, source, "kl", weight);
-                    }
+        return Node.of(width, f -> {
+            int[] entities = f.indices(entity);
+            NodeOutput result = NodeOutput.of(routed.forward(f.graph(), f.value(input), entities, f.mode()));
+            for (int grp : routed.groupsPresent(entities)) {
+                if (experts.get(grp) instanceof KlSource source) {
+                    KlSource.addTo(f, source, "kl", weight);
                 }
-                return result;
             }
-        };
+            return result;
+        });
     }
 }

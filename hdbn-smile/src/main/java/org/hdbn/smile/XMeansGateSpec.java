@@ -9,6 +9,6 @@ public record XMeansGateSpec(int kmax) implements GateSpec {
 
     @Override
     public GateFitter fitter(BuildContext ctx, long seed) {
-        return new XMeansGate(kmax, seed);
+        return SplittingKMeansGate.xmeans(kmax, seed);
     }
 }

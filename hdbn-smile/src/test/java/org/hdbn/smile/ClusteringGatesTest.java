@@ -93,8 +93,8 @@ class ClusteringGatesTest {
     @Test
     void xMeansAndGMeansFindTheTrueNumberOfBlobs() {
         Blobs blobs = Blobs.generate(new int[] {200, 300, 250, 200}, 2, SPACING, 17);
-        CentroidGate x = new XMeansGate(20, 3).fit(blobs.points());
-        CentroidGate g = new GMeansGate(20, 3).fit(blobs.points());
+        CentroidGate x = SplittingKMeansGate.xmeans(20, 3).fit(blobs.points());
+        CentroidGate g = SplittingKMeansGate.gmeans(20, 3).fit(blobs.points());
         assertThat(x.numGroups()).isEqualTo(4);
         assertThat(g.numGroups()).isEqualTo(4);
         assertThat(AdjustedRandIndex.of(blobs.labels(), groups(x))).isGreaterThanOrEqualTo(0.95);
@@ -125,8 +125,8 @@ class ClusteringGatesTest {
         Blobs fresh = Blobs.generate(new int[] {50, 50, 50}, 3, 4, 32);
         Gate[] gates = {
             new KMeansGate(3, 5).fit(blobs.points()),
-            new XMeansGate(10, 5).fit(blobs.points()),
-            new GMeansGate(10, 5).fit(blobs.points()),
+            SplittingKMeansGate.xmeans(10, 5).fit(blobs.points()),
+            SplittingKMeansGate.gmeans(10, 5).fit(blobs.points()),
             new SilhouetteSelection(2, 5, 5, 2, 100).fit(blobs.points())};
         for (int i = 0; i < gates.length; i++) {
             Path file = dir.resolve("gate" + i + ".json");
@@ -145,7 +145,7 @@ class ClusteringGatesTest {
         assertThatThrownBy(() -> new KMeansGate(1, 0)).hasMessage("k = 1, expected at least 2");
         assertThatThrownBy(() -> new KMeansGate(3, 0, 0, 100, 1e-4))
                 .hasMessage("restarts = 0, expected at least 1");
-        assertThatThrownBy(() -> new XMeansGate(5, 0, 100, -1))
+        assertThatThrownBy(() -> new SplittingKMeansGate(SplittingKMeansGate.Rule.X_MEANS, 5, 0, 100, -1))
                 .hasMessage("tol = -1.0, expected a positive number");
         assertThatThrownBy(() -> new SilhouetteSelection(4, 3, 0))
                 .hasMessage("kmax = 3, expected at least 4");

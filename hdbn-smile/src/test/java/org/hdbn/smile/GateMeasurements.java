@@ -57,17 +57,17 @@ public final class GateMeasurements {
         }
 
         long t = System.nanoTime();
-        CentroidGate x = new XMeansGate(100, 2024).fit(features);
+        CentroidGate x = SplittingKMeansGate.xmeans(100, 2024).fit(features);
         System.out.printf("EmoMusicLJ x-means kmax=100 seed 2024: %d groups (%.1f s)%n", x.numGroups(),
                 secondsSince(t));
         t = System.nanoTime();
-        CentroidGate g = new GMeansGate(100, 2024).fit(features);
+        CentroidGate g = SplittingKMeansGate.gmeans(100, 2024).fit(features);
         System.out.printf("EmoMusicLJ g-means kmax=100 seed 2024: %d groups (%.1f s)%n", g.numGroups(),
                 secondsSince(t));
         for (int kmax : new int[] {200, 400}) {
             System.out.printf("EmoMusicLJ kmax=%d seed 2024: x-means %s, g-means %s%n", kmax,
-                    numGroups(new XMeansGate(kmax, 2024), features),
-                    numGroups(new GMeansGate(kmax, 2024), features));
+                    numGroups(SplittingKMeansGate.xmeans(kmax, 2024), features),
+                    numGroups(SplittingKMeansGate.gmeans(kmax, 2024), features));
         }
         t = System.nanoTime();
         SilhouetteSelection.Result r = new SilhouetteSelection(2, 100, 2024, 3, 2000).select(features);

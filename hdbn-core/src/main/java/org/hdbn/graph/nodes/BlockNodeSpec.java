@@ -3,7 +3,6 @@ package org.hdbn.graph.nodes;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.KlSource;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
@@ -29,26 +28,12 @@ public record BlockNodeSpec(List<String> inputs, int out, BlockSpec block) imple
 
     @Override
     public Node build(BuildContext ctx) {
-        int in = 0;
-        for (String name : inputs) {
-            in += ctx.outputDim(name);
-        }
-        Block b = block.build(ctx, ctx.nodeName(), in, out);
+        Block b = block.build(ctx, ctx.nodeName(), ctx.outputDim(inputs), out);
         if (b instanceof KlSource) {
             // this node adds no KL term: refuse rather than silently train a Bayesian block without its prior
             throw new SpecException("node '" + ctx.nodeName() + "': its block reports a KL divergence, which a 'block' "
                     + "node would drop; use a node that adds it to the loss (e.g. 'bayesian_block')");
         }
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return b.outputDim();
-            }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                return NodeOutput.of(b.forward(f.graph(), ConcatSpec.concat(f, inputs), f.mode()));
-            }
-        };
+        return Node.of(b.outputDim(), f -> NodeOutput.of(b.forward(f.graph(), ConcatSpec.concat(f, inputs), f.mode())));
     }
 }

@@ -4,10 +4,8 @@ import java.util.List;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.LossKind;
 import org.hdbn.graph.Node;
-import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
 
@@ -35,19 +33,7 @@ public record BprLossSpec(String query, String candidates, Double weight) implem
                     + " columns, candidates '" + candidates + "' have " + ctx.outputDim(candidates));
         }
         double w = weight == null ? 1.0 : weight;
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return 0;
-            }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                Var loss = loss(f.graph(), f.value(query), f.value(candidates));
-                f.addLoss("bpr", LossKind.LIKELIHOOD, w, loss);
-                return NodeOutput.of(loss);
-            }
-        };
+        return Node.loss("bpr", LossKind.LIKELIHOOD, w, f -> loss(f.graph(), f.value(query), f.value(candidates)));
     }
 
     /** The BPR loss for queries {@code [B, d]} and candidates {@code [B + B*N, d]}. */

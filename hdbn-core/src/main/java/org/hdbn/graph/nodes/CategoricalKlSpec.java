@@ -4,10 +4,8 @@ import java.util.List;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.LossKind;
 import org.hdbn.graph.Node;
-import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
 
@@ -39,19 +37,7 @@ public record CategoricalKlSpec(String prediction, String target, Double weight)
                     + " categories, target " + ctx.outputDim(target));
         }
         double w = weight == null ? 1.0 : weight;
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return 0;
-            }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                Var loss = kl(f.graph(), f.value(target), f.value(prediction));
-                f.addLoss("kl", LossKind.LIKELIHOOD, w, loss);
-                return NodeOutput.of(loss);
-            }
-        };
+        return Node.loss("kl", LossKind.LIKELIHOOD, w, f -> kl(f.graph(), f.value(target), f.value(prediction)));
     }
 
     /** The batch mean of KL(t || p) over the first {@code p.rows()} rows of t. */

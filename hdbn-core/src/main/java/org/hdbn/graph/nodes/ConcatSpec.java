@@ -21,22 +21,7 @@ public record ConcatSpec(List<String> inputs) implements NodeSpec {
 
     @Override
     public Node build(BuildContext ctx) {
-        int width = 0;
-        for (String in : inputs) {
-            width += ctx.outputDim(in);
-        }
-        int total = width;
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return total;
-            }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                return NodeOutput.of(concat(f, inputs));
-            }
-        };
+        return Node.of(ctx.outputDim(inputs), f -> NodeOutput.of(concat(f, inputs)));
     }
 
     /** The inputs' values side by side; a single input as it is. */

@@ -3,7 +3,6 @@ package org.hdbn.graph.nodes;
 import java.util.List;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Dim;
-import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
@@ -34,16 +33,6 @@ public record EmbeddingSpec(String input, Dim rows, int dim, String parameter, D
         double std = initStd == null ? 0.1 : initStd;
         Embedding table = new Embedding(ctx.store(), name, rows.resolve(ctx), dim, Initializer.normal(std),
                 ctx.initRng(name));
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return table.dim();
-            }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                return NodeOutput.of(table.forward(f.graph(), f.indices(input)));
-            }
-        };
+        return Node.of(table.dim(), f -> NodeOutput.of(table.forward(f.graph(), f.indices(input))));
     }
 }

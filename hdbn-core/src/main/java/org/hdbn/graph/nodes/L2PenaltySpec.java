@@ -4,10 +4,8 @@ import java.util.List;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.LossKind;
 import org.hdbn.graph.Node;
-import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
 
@@ -28,24 +26,15 @@ public record L2PenaltySpec(List<String> inputs, double weight) implements NodeS
     @Override
     public Node build(BuildContext ctx) {
         inputs.forEach(ctx::outputDim);
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return 0;
+        return Node.loss("l2", LossKind.REGULARIZATION, weight, f -> {
+            Graph g = f.graph();
+            Var total = null;
+            for (String in : inputs) {
+                Var x = f.value(in);
+                Var term = g.scale(g.sum(g.square(x)), 0.5 / x.rows());
+                total = total == null ? term : g.add(total, term);
             }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                Graph g = f.graph();
-                Var total = null;
-                for (String in : inputs) {
-                    Var x = f.value(in);
-                    Var term = g.scale(g.sum(g.square(x)), 0.5 / x.rows());
-                    total = total == null ? term : g.add(total, term);
-                }
-                f.addLoss("l2", LossKind.REGULARIZATION, weight, total);
-                return NodeOutput.of(total);
-            }
-        };
+            return total;
+        });
     }
 }

@@ -2,7 +2,6 @@ package org.hdbn.graph.nodes;
 
 import java.util.List;
 import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
@@ -26,16 +25,7 @@ public record TableSpec(String table, String input) implements NodeSpec {
     public Node build(BuildContext ctx) {
         ctx.requireIndexInput(input);
         Tensor values = ctx.table(table);
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return values.cols();
-            }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                return NodeOutput.of(f.graph().gather(f.graph().constant(values), f.indices(input)));
-            }
-        };
+        return Node.of(values.cols(),
+                f -> NodeOutput.of(f.graph().gather(f.graph().constant(values), f.indices(input))));
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Dim;
-import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
@@ -48,28 +47,16 @@ public record BayesianBlockNodeSpec(List<String> inputs, int out, BlockSpec bloc
 
     @Override
     public Node build(BuildContext ctx) {
-        int in = 0;
-        for (String name : inputs) {
-            in += ctx.outputDim(name);
-        }
-        Block b = block.build(ctx, ctx.nodeName(), in, out);
+        Block b = block.build(ctx, ctx.nodeName(), ctx.outputDim(inputs), out);
         if (!(b instanceof KlSource source)) {
             throw new SpecException("node '" + ctx.nodeName() + "': field block is a " + b.getClass().getSimpleName()
                     + ", which reports no KL; use the core 'block' node for a deterministic network");
         }
         double weight = datasetSize == null ? klWeight : klWeight / datasetSize.resolve(ctx);
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return b.outputDim();
-            }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                NodeOutput out = NodeOutput.of(b.forward(f.graph(), ConcatSpec.concat(f, inputs), f.mode()));
-                KlSource.addTo(f, source, "kl", weight);
-                return out;
-            }
-        };
+        return Node.of(b.outputDim(), f -> {
+            NodeOutput result = NodeOutput.of(b.forward(f.graph(), ConcatSpec.concat(f, inputs), f.mode()));
+            KlSource.addTo(f, source, "kl", weight);
+            return result;
+        });
     }
 }

@@ -4,10 +4,8 @@ import java.util.List;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.LossKind;
 import org.hdbn.graph.Node;
-import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
 
@@ -47,21 +45,11 @@ public record GaussianLikelihoodSpec(String prediction, String target, double no
                     + ctx.outputDim(prediction) + " columns, target '" + target + "' has " + ctx.outputDim(target));
         }
         double constant = ctx.outputDim(target) * (Math.log(noiseScale) + 0.5 * Math.log(2 * Math.PI));
-        return new Node() {
-            @Override
-            public int outputDim() {
-                return 0;
-            }
-
-            @Override
-            public NodeOutput forward(ForwardContext f) {
-                Graph g = f.graph();
-                Var prediction = f.value(GaussianLikelihoodSpec.this.prediction);
-                Var sq = g.sum(g.square(g.sub(f.value(target), prediction)));
-                Var nll = g.addScalar(g.scale(sq, 0.5 / (noiseScale * noiseScale * prediction.rows())), constant);
-                f.addLoss("nll", LossKind.LIKELIHOOD, weight, nll);
-                return NodeOutput.of(nll);
-            }
-        };
+        return Node.loss("nll", LossKind.LIKELIHOOD, weight, f -> {
+            Graph g = f.graph();
+            Var predicted = f.value(prediction);
+            Var sq = g.sum(g.square(g.sub(f.value(target), predicted)));
+            return g.addScalar(g.scale(sq, 0.5 / (noiseScale * noiseScale * predicted.rows())), constant);
+        });
     }
 }
