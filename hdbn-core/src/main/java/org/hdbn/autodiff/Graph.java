@@ -105,6 +105,15 @@ public interface Graph extends AutoCloseable {
      */
     void backward(Var loss);
 
+    /**
+     * The floating-point operations of the matrix products this scope has run so far, forward and
+     * backward, counted as {@code 2 m n k} per product of an m x k and a k x n matrix; -1 when the
+     * engine does not count them. Benchmarks divide it by the time taken.
+     */
+    default long matmulFlops() {
+        return -1;
+    }
+
     /** Ends the scope, releasing what it recorded. */
     @Override
     void close();

@@ -62,6 +62,14 @@ public final class PairwiseBatches {
         return negatives;
     }
 
+    /**
+     * Cuts these batches for data-parallel steps: the user and context columns by row, the
+     * candidate column into the rows' positives followed by their negatives.
+     */
+    public BatchSlicer slicer() {
+        return new PairwiseSlicer(columns, negatives);
+    }
+
     /** One epoch of batches; all randomness comes from {@code rng}, drawn as the batches are made. */
     public Iterator<Batch> epoch(UniformRandomProvider rng) {
         List<int[]> batches = plan(rng);

@@ -19,10 +19,11 @@ import org.hdbn.nn.Block;
  * The spec of {@link GatedExperts} (type {@code gated_experts}): one expert per group of a fitted
  * gate, named {@code node/expert0}, {@code node/expert1}, ...
  *
- * <p>Experts that report a KL divergence (Bayesian networks) add it for every expert a pass ran, as
- * the term {@code node/kl} with weight {@code klWeight / datasetSize}: the weight KL is a global
- * term of the ELBO, so against a likelihood averaged over the batch it is divided by the number of
- * training examples.
+ * <p>Experts that report a KL divergence (Bayesian networks) add it for every expert the step's
+ * batch ran, as the term {@code node/kl} with weight {@code klWeight / datasetSize}: the weight KL
+ * is a global term of the ELBO, so against a likelihood averaged over the batch it is divided by
+ * the number of training examples. When a trainer splits the batch, each expert's KL is added by
+ * one shard (see {@link org.hdbn.graph.BatchShard#owns(int)}).
  *
  * @param input        the node whose rows are routed
  * @param entity       the index input naming each row's entity (e.g. {@code user})
@@ -71,9 +72,11 @@ public record GatedExpertsSpec(String input, String entity, String gate, Dim out
             public NodeOutput forward(ForwardContext f) {
                 int[] entities = f.indices(entity);
                 NodeOutput result = NodeOutput.of(routed.forward(f.graph(), f.value(input), entities, f.mode()));
-                for (int grp : routed.groupsPresent(entities)) {
-                    if (experts.get(grp) instanceof KlSource source) {
-                        KlSource.addTo(f, source, "kl", weight);
+                // the KL of every expert the whole batch used, each added by one shard of a split batch
+                int[] used = routed.groupsPresent(f.shard().whole().index(entity));
+                for (int rank = 0; rank < used.length; rank++) {
+                    if (experts.get(used[rank]) instanceof KlSource source) {
+                        KlSource.addTo(f, source, "kl", weight, rank);
                     }
                 }
                 return result;

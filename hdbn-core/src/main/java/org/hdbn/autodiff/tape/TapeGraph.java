@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
+import org.hdbn.param.GradientSink;
 import org.hdbn.param.Parameter;
+import org.hdbn.tensor.Gemm;
 import org.hdbn.tensor.Shape;
 import org.hdbn.tensor.Tensor;
 
@@ -20,13 +22,16 @@ import org.hdbn.tensor.Tensor;
 final class TapeGraph implements Graph {
 
     private final boolean recording;
+    private final GradientSink sink;
     private final List<TapeVar> tape = new ArrayList<>();
     private final Map<Parameter, TapeVar> leaves = new IdentityHashMap<>();
     private boolean backwardDone;
     private boolean closed;
+    private long matmulFlops;
 
-    TapeGraph(boolean recording) {
+    TapeGraph(boolean recording, GradientSink sink) {
         this.recording = recording;
+        this.sink = sink;
     }
 
     @Override
@@ -179,20 +184,23 @@ final class TapeGraph implements Graph {
                     + (ta ? "^T" : "") + " x " + Arrays.toString(b.shape) + (tb ? "^T" : ""));
         }
         double[] y = new double[m * n];
-        MatMul.gemm(ta, tb, m, n, k, a.value, b.value, y);
+        Gemm.gemm(ta, tb, m, n, k, a.value, b.value, y);
+        long flops = 2L * m * n * k;
+        matmulFlops += flops;
         return record(new int[] {m, n}, y, g -> {
+            matmulFlops += (a.requiresGrad ? flops : 0) + (b.requiresGrad ? flops : 0);
             if (a.requiresGrad) {
                 if (ta) {
-                    MatMul.gemm(tb, true, k, m, n, b.value, g, a.grad());
+                    Gemm.gemm(tb, true, k, m, n, b.value, g, a.grad());
                 } else {
-                    MatMul.gemm(false, !tb, m, k, n, g, b.value, a.grad());
+                    Gemm.gemm(false, !tb, m, k, n, g, b.value, a.grad());
                 }
             }
             if (b.requiresGrad) {
                 if (tb) {
-                    MatMul.gemm(true, ta, n, k, m, g, a.value, b.grad());
+                    Gemm.gemm(true, ta, n, k, m, g, a.value, b.grad());
                 } else {
-                    MatMul.gemm(!ta, false, k, n, m, a.value, g, b.grad());
+                    Gemm.gemm(!ta, false, k, n, m, a.value, g, b.grad());
                 }
             }
         }, a, b);
@@ -330,7 +338,7 @@ final class TapeGraph implements Graph {
         Parameter sparse = table.parameter != null && table.parameter.rowSparse() ? table.parameter : null;
         return record(shape, y, g -> {
             if (sparse != null) {
-                sparse.accumulateRows(rows, g);
+                sink.addRows(sparse, rows, g);
                 return;
             }
             double[] gt = table.grad();
@@ -537,9 +545,14 @@ final class TapeGraph implements Graph {
         }
         for (TapeVar leaf : leaves.values()) {
             if (leaf.hasGrad()) {
-                leaf.parameter.accumulate(leaf.gradOrNull());
+                sink.add(leaf.parameter, leaf.gradOrNull());
             }
         }
+    }
+
+    @Override
+    public long matmulFlops() {
+        return matmulFlops;
     }
 
     @Override

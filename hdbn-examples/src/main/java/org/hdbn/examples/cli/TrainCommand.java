@@ -45,6 +45,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Report validation HR@10/NDCG@10 (strict) every N epochs (default: only at the end).")
     int evalEvery;
 
+    @Option(names = "--threads", paramLabel = "T", description = "Threads computing each step's gradient "
+            + "(default: available processors); the trained model does not depend on it.")
+    Integer threads;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -64,8 +68,13 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("training '%s' on %s: %d users, %d songs, %d tags, %d training triples%n", spec.name(),
                 dataset.directory(), dataset.numUsers(), dataset.numSongs(), dataset.numTags(), dataset.train().size());
         var engineImpl = Engines.byName(engine);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+        }
         ModelTrainer.Options options = new ModelTrainer.Options(seed, engineImpl, new java.io.PrintStream(
-                new WriterOutputStream(out), true), dataset.validation().size() > 0 ? dataset.validation() : null, evalEvery);
+                new WriterOutputStream(out), true), dataset.validation().size() > 0 ? dataset.validation() : null, evalEvery,
+                t);
         TrainedModel trained = new ModelTrainer().train(spec, dataset, options);
         trained.save(model, mapper);
         out.printf("saved %s (%d epochs, %d steps, %.1f s, peak heap %s)%n", model, trained.info().epochs(),

@@ -18,6 +18,7 @@ import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.train.DataParallel;
 import org.hdbn.train.PairwiseBatches;
 import org.hdbn.train.Trainer;
 
@@ -34,8 +35,15 @@ public final class ModelTrainer {
      * @param progress    where progress lines go (null: silent)
      * @param validation  evaluated after every {@code evalEvery} epochs (null: never)
      * @param evalEvery   epochs between validation runs (0: never)
+     * @param threads     threads computing a step's gradient (the result does not depend on it)
      */
-    public record Options(long seed, AutodiffEngine engine, PrintStream progress, Interactions validation, int evalEvery) {
+    public record Options(long seed, AutodiffEngine engine, PrintStream progress, Interactions validation, int evalEvery,
+            int threads) {
+
+        /** Options with one thread per available processor. */
+        public Options(long seed, AutodiffEngine engine, PrintStream progress, Interactions validation, int evalEvery) {
+            this(seed, engine, progress, validation, evalEvery, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     public TrainedModel train(ModelSpec spec, EmoMusicDataset data, Options options) {
@@ -56,10 +64,11 @@ public final class ModelTrainer {
         TrainingSpec t = spec.training();
         Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
         double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-        Trainer trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting());
         int[] groups = t.groupBatches() && gate != null ? groupsOf(gate) : null;
         PairwiseBatches batches = new PairwiseBatches(data.train(), SeenItems.of(data.train()), data.numSongs(),
                 t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);
+        Trainer trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting(),
+                DataParallel.of(options.threads(), batches.slicer()));
         ProgressReporter progress = new ProgressReporter(options.progress(), t.totalEpochs());
         int epochCounter = 0;
         for (StageSpec stage : t.stages()) {
