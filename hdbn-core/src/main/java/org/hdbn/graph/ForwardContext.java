@@ -100,7 +100,7 @@ public final class ForwardContext {
     /**
      * Adds a batch-level loss term named {@code node/term} (one that does not average over rows,
      * such as the KL divergence of a network's weights) with its full weight. In a split batch the
-     * node adds it in the one shard that {@linkplain BatchShard#owns(int) owns} it.
+     * node adds it in the one shard that {@linkplain BatchShard#holds(int) holds} the first row using it.
      */
     public void addBatchLoss(String term, LossKind kind, double weight, Var value) {
         if (mode.training()) {

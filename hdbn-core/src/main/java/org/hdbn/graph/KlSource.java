@@ -23,15 +23,18 @@ public interface KlSource {
     /**
      * Adds the source's KL as a batch-level {@link LossKind#KL} term named {@code node/term} with the
      * given weight, in training passes only (other passes collect no loss, so it is not computed)
-     * and, when a trainer split the batch, only in the shard that owns key 0.
+     * and, when a trainer split the batch, only in the shard holding its first row.
      */
     static void addTo(ForwardContext f, KlSource source, String term, double weight) {
         addTo(f, source, term, weight, 0);
     }
 
-    /** As {@link #addTo(ForwardContext, KlSource, String, double)}, in the shard that owns {@code key}. */
-    static void addTo(ForwardContext f, KlSource source, String term, double weight, int key) {
-        if (f.mode().training() && f.shard().owns(key)) {
+    /**
+     * As {@link #addTo(ForwardContext, KlSource, String, double)} for a source that the whole batch
+     * first uses at row {@code firstRow}: a split batch adds it in the shard holding that row.
+     */
+    static void addTo(ForwardContext f, KlSource source, String term, double weight, int firstRow) {
+        if (f.mode().training() && f.shard().holds(firstRow)) {
             f.addBatchLoss(term, LossKind.KL, weight, source.kl(f.graph(), f.kl(), f.mode().rng()));
         }
     }

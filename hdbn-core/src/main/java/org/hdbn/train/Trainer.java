@@ -84,12 +84,11 @@ public final class Trainer {
     public StepReport step(Batch batch, List<String> lossNodes, UniformRandomProvider rng) {
         long step = optimizer.steps();
         Collection<Parameter> params = store.all();
-        int shards = parallel.shards() == 1 ? 1 : Math.min(parallel.shards(), parallel.slicer().rows(batch));
         Pass[] passes;
-        if (shards <= 1) {
+        if (parallel.shards() == 1) {
             passes = new Pass[] {pass(batch, BatchShard.whole(batch), lossNodes, rng, GradientSink.direct(), step)};
         } else {
-            passes = runShards(batch, shards, lossNodes, rng.nextLong(), step);
+            passes = runShards(batch, lossNodes, rng.nextLong(), step);
         }
         Map<String, Double> terms = new LinkedHashMap<>();
         double total = 0;
@@ -118,22 +117,24 @@ public final class Trainer {
     }
 
     /**
-     * The shards' passes: shard 0 adds its gradients to the parameters, the others to their own
-     * buffers, which are then added in shard order.
+     * The shards' passes over the slicer's arrangement of the batch: shard 0 adds its gradients to
+     * the parameters, the others to their own buffers, which are then added in shard order.
      */
-    private Pass[] runShards(Batch batch, int shards, List<String> lossNodes, long seed, long step) {
+    private Pass[] runShards(Batch batch, List<String> lossNodes, long seed, long step) {
+        BatchSlicer slicer = parallel.slicer();
+        Batch whole = slicer.arrange(batch);
+        int[] cuts = slicer.cuts(whole, parallel.shards());
+        int shards = cuts.length - 1;
+        int rows = cuts[shards];
         Pass[] passes = new Pass[shards];
         while (buffers.size() < shards) {
             buffers.add(new GradientBuffers());
         }
-        int rows = parallel.slicer().rows(batch);
         try {
             runner.run(shards, s -> {
-                int from = (int) ((long) rows * s / shards);
-                int to = (int) ((long) rows * (s + 1) / shards);
-                BatchShard shard = new BatchShard(s, shards, (to - from) / (double) rows, batch);
+                BatchShard shard = new BatchShard(s, shards, cuts[s], cuts[s + 1], whole, rows);
                 GradientSink sink = s == 0 ? GradientSink.direct() : buffers.get(s);
-                passes[s] = pass(parallel.slicer().slice(batch, from, to), shard, lossNodes,
+                passes[s] = pass(slicer.slice(whole, cuts[s], cuts[s + 1]), shard, lossNodes,
                         RandomStreams.create(seed, "shard", s), sink, step);
             });
         } catch (RuntimeException e) {

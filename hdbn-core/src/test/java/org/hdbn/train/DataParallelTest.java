@@ -51,7 +51,8 @@ class DataParallelTest {
             """;
 
     static final int USERS = 9;
-    static final BatchSlicer SLICER = new PairwiseSlicer(BatchColumns.DEFAULT, 3);
+    static final BatchSlicer SLICER = new PairwiseSlicer(BatchColumns.DEFAULT, 3, null);
+    static final BatchSlicer BY_GROUP = new PairwiseSlicer(BatchColumns.DEFAULT, 3, new int[] {0, 1, 2, 0, 1, 2, 2, 2, 0});
     static final int ITEMS = 25;
 
     record Setup(ParameterStore store, ModelGraph model, PairwiseBatches batches) {
@@ -101,12 +102,14 @@ class DataParallelTest {
 
     @Test
     void threadsDoNotChangeASingleBit() {
-        for (int shards : new int[] {2, 3}) {
-            List<double[]> one = train(new DataParallel(shards, 1, SLICER), adam());
-            List<double[]> two = train(new DataParallel(shards, 2, SLICER), adam());
-            assertThat(two).hasSameSizeAs(one);
-            for (int k = 0; k < one.size(); k++) {
-                assertThat(two.get(k)).as("parameter %d with %d shards", k, shards).isEqualTo(one.get(k));
+        for (BatchSlicer slicer : List.of(SLICER, BY_GROUP)) {
+            for (int shards : new int[] {2, 3}) {
+                List<double[]> one = train(new DataParallel(shards, 1, slicer), adam());
+                List<double[]> two = train(new DataParallel(shards, 2, slicer), adam());
+                assertThat(two).hasSameSizeAs(one);
+                for (int k = 0; k < one.size(); k++) {
+                    assertThat(two.get(k)).as("parameter %d with %d shards", k, shards).isEqualTo(one.get(k));
+                }
             }
         }
     }
@@ -117,19 +120,21 @@ class DataParallelTest {
         // that round-off (about 1e-16 of each gradient) from being amplified the way Adam's
         // normalisation would amplify it for gradients near zero
         List<double[]> whole = train(DataParallel.none(), sgd());
-        List<double[]> split = train(new DataParallel(3, 2, SLICER), sgd());
-        for (int k = 0; k < whole.size(); k++) {
-            double[] w = whole.get(k);
-            double[] s = split.get(k);
-            for (int j = 0; j < w.length; j++) {
-                assertThat(s[j]).as("parameter %d entry %d", k, j).isCloseTo(w[j], within(1e-12));
+        for (BatchSlicer slicer : List.of(SLICER, BY_GROUP)) {
+            List<double[]> split = train(new DataParallel(3, 2, slicer), sgd());
+            for (int k = 0; k < whole.size(); k++) {
+                double[] w = whole.get(k);
+                double[] s = split.get(k);
+                for (int j = 0; j < w.length; j++) {
+                    assertThat(s[j]).as("parameter %d entry %d", k, j).isCloseTo(w[j], within(1e-12));
+                }
             }
         }
     }
 
     @Test
     void aSlicedPairwiseBatchKeepsEachPositiveWithItsNegatives() {
-        BatchSlicer slicer = new PairwiseSlicer(BatchColumns.DEFAULT, 2);
+        BatchSlicer slicer = new PairwiseSlicer(BatchColumns.DEFAULT, 2, null);
         Batch batch = Batch.ofIndices(Map.of("user", new int[] {10, 11, 12}, "context", new int[] {0, 1, 2},
                 "candidate", new int[] {100, 101, 102, 200, 201, 210, 211, 220, 221}));
         assertThat(slicer.rows(batch)).isEqualTo(3);
@@ -138,6 +143,22 @@ class DataParallelTest {
         assertThat(part.index("context")).containsExactly(1, 2);
         assertThat(part.index("candidate")).containsExactly(101, 102, 210, 211, 220, 221);
         assertThatThrownBy(() -> slicer.slice(batch, 2, 2)).hasMessageContaining("rows [2, 2)");
+    }
+
+    @Test
+    void aGroupedSlicerOrdersRowsByGroupAndCutsBetweenGroups() {
+        // users 0..5 in groups 1, 0, 1, 2, 0, 1
+        BatchSlicer slicer = new PairwiseSlicer(BatchColumns.DEFAULT, 1, new int[] {1, 0, 1, 2, 0, 1});
+        Batch batch = Batch.ofIndices(Map.of("user", new int[] {0, 1, 2, 3, 4, 5, 0, 1}, "context",
+                new int[] {10, 11, 12, 13, 14, 15, 16, 17}, "candidate",
+                new int[] {100, 101, 102, 103, 104, 105, 106, 107, 200, 201, 202, 203, 204, 205, 206, 207}));
+        Batch arranged = slicer.arrange(batch);
+        assertThat(arranged.index("user")).containsExactly(1, 4, 1, 0, 2, 5, 0, 3);
+        assertThat(arranged.index("context")).containsExactly(11, 14, 17, 10, 12, 15, 16, 13);
+        assertThat(arranged.index("candidate")).containsExactly(101, 104, 107, 100, 102, 105, 106, 103,
+                201, 204, 207, 200, 202, 205, 206, 203);
+        // the even cut at 4 moves to the boundary between groups 0 and 1 at 3
+        assertThat(slicer.cuts(arranged, 2)).containsExactly(0, 3, 8);
     }
 
     @Test

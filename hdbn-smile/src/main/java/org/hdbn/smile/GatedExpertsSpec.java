@@ -23,7 +23,7 @@ import org.hdbn.nn.Block;
  * batch ran, as the term {@code node/kl} with weight {@code klWeight / datasetSize}: the weight KL
  * is a global term of the ELBO, so against a likelihood averaged over the batch it is divided by
  * the number of training examples. When a trainer splits the batch, each expert's KL is added by
- * one shard (see {@link org.hdbn.graph.BatchShard#owns(int)}).
+ * the shard holding the first row routed to it (see {@link org.hdbn.graph.BatchShard}).
  *
  * @param input        the node whose rows are routed
  * @param entity       the index input naming each row's entity (e.g. {@code user})
@@ -72,11 +72,11 @@ public record GatedExpertsSpec(String input, String entity, String gate, Dim out
             public NodeOutput forward(ForwardContext f) {
                 int[] entities = f.indices(entity);
                 NodeOutput result = NodeOutput.of(routed.forward(f.graph(), f.value(input), entities, f.mode()));
-                // the KL of every expert the whole batch used, each added by one shard of a split batch
-                int[] used = routed.groupsPresent(f.shard().whole().index(entity));
-                for (int rank = 0; rank < used.length; rank++) {
-                    if (experts.get(used[rank]) instanceof KlSource source) {
-                        KlSource.addTo(f, source, "kl", weight, rank);
+                // the KL of every expert the whole batch used, added by the shard of its first row
+                int[] firstRow = routed.firstRows(f.shard().whole().index(entity));
+                for (int grp = 0; grp < firstRow.length; grp++) {
+                    if (firstRow[grp] >= 0 && experts.get(grp) instanceof KlSource source) {
+                        KlSource.addTo(f, source, "kl", weight, firstRow[grp]);
                     }
                 }
                 return result;

@@ -168,7 +168,7 @@ class GatedExpertsTest {
                 Batch part = Batch.ofIndices(Map.of("user", java.util.Arrays.copyOfRange(ENTITIES, from, to)));
                 try (Graph g = ENGINE.open()) {
                     ForwardResult r = model.forward(g, part, means, List.of(),
-                            new BatchShard(s, shards, (to - from) / 6.0, whole));
+                            new BatchShard(s, shards, from, to, whole, ENTITIES.length));
                     terms += r.losses().size();
                     total += r.losses().isEmpty() ? 0 : r.totalLoss(g).value().item();
                 }

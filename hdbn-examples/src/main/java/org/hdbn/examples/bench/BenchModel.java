@@ -54,16 +54,16 @@ final class BenchModel {
         Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
         double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
         int[] groups = null;
-        if (t.groupBatches() && gate != null) {
+        if (gate != null) {
             groups = new int[gate.numEntities()];
             for (int u = 0; u < groups.length; u++) {
                 groups[u] = gate.group(u);
             }
         }
         this.batches = new PairwiseBatches(data.train(), SeenItems.of(data.train()), data.numSongs(), t.batchSize(),
-                t.negatives(), DataBinding.COLUMNS, groups);
+                t.negatives(), DataBinding.COLUMNS, t.groupBatches() ? groups : null);
         this.trainer = new Trainer(graph, store, engine, adam, clip, t.lossWeighting(),
-                DataParallel.of(threads, batches.slicer()));
+                DataParallel.of(threads, groups == null ? batches.slicer() : batches.slicer(groups)));
         StageSpec last = t.stages().get(t.stages().size() - 1);
         this.losses = last.losses();
     }

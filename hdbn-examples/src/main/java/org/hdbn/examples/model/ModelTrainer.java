@@ -68,7 +68,7 @@ public final class ModelTrainer {
         PairwiseBatches batches = new PairwiseBatches(data.train(), SeenItems.of(data.train()), data.numSongs(),
                 t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);
         Trainer trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting(),
-                DataParallel.of(options.threads(), batches.slicer()));
+                DataParallel.of(options.threads(), gate == null ? batches.slicer() : batches.slicer(groupsOf(gate))));
         ProgressReporter progress = new ProgressReporter(options.progress(), t.totalEpochs());
         int epochCounter = 0;
         for (StageSpec stage : t.stages()) {
