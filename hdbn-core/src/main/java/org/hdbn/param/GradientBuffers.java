@@ -62,17 +62,28 @@ public final class GradientBuffers implements GradientSink {
     /** Adds the buffered gradients to the parameters and clears the buffers. */
     public void addTo() {
         for (Parameter p : order) {
-            Pending b = pending.get(p);
-            // rows first, then the dense part: the order in which a tape's backward adds them
-            if (b.rowCount > 0) {
-                p.accumulateRows(b.rows, b.rowValues, b.rowCount);
-                b.rowCount = 0;
-            }
-            if (b.denseUsed) {
-                p.accumulate(b.dense);
-                Arrays.fill(b.dense, 0.0);
-                b.denseUsed = false;
-            }
+            addTo(p);
+        }
+    }
+
+    /**
+     * Adds the gradient buffered for one parameter to it and clears that buffer; touches nothing
+     * else, so different parameters can be done on different threads.
+     */
+    public void addTo(Parameter p) {
+        Pending b = pending.get(p);
+        if (b == null) {
+            return;
+        }
+        // rows first, then the dense part: the order in which a tape's backward adds them
+        if (b.rowCount > 0) {
+            p.accumulateRows(b.rows, b.rowValues, b.rowCount);
+            b.rowCount = 0;
+        }
+        if (b.denseUsed) {
+            p.accumulate(b.dense);
+            Arrays.fill(b.dense, 0.0);
+            b.denseUsed = false;
         }
     }
 

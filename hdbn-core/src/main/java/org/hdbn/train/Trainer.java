@@ -1,7 +1,6 @@
 package org.hdbn.train;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
+import org.hdbn.concurrent.ThreadTaskRunner;
 import org.hdbn.graph.Batch;
 import org.hdbn.graph.BatchShard;
 import org.hdbn.graph.ForwardResult;
@@ -46,7 +46,7 @@ public final class Trainer {
     private final LossWeighting weighting;
     private final DataParallel parallel;
     private final List<GradientBuffers> buffers = new ArrayList<>();
-    private final ShardRunner runner;
+    private final ThreadTaskRunner runner;
 
     /**
      * @param clipNorm  global gradient norm limit; {@code Double.POSITIVE_INFINITY} for none
@@ -65,7 +65,7 @@ public final class Trainer {
         this.clipNorm = clipNorm;
         this.weighting = weighting;
         this.parallel = engine.routesGradients() ? parallel : DataParallel.none();
-        this.runner = new ShardRunner(this.parallel.threads());
+        this.runner = new ThreadTaskRunner(this.parallel.threads());
     }
 
     public Optimizer optimizer() {
@@ -83,7 +83,7 @@ public final class Trainer {
      */
     public StepReport step(Batch batch, List<String> lossNodes, UniformRandomProvider rng) {
         long step = optimizer.steps();
-        Collection<Parameter> params = store.all();
+        List<Parameter> params = List.copyOf(store.all());
         Pass[] passes;
         if (parallel.shards() == 1) {
             passes = new Pass[] {pass(batch, BatchShard.whole(batch), lossNodes, rng, GradientSink.direct(), step)};
@@ -96,14 +96,15 @@ public final class Trainer {
             p.terms().forEach((name, v) -> terms.merge(name, v, Double::sum));
             total += p.total();
         }
-        double norm = Double.isInfinite(clipNorm) ? GradientClipping.globalNorm(params)
-                : GradientClipping.clipGlobalNorm(params, clipNorm);
+        // every parameter's update is independent of the others': the workers share them
+        double norm = Double.isInfinite(clipNorm) ? GradientClipping.globalNorm(params, runner)
+                : GradientClipping.clipGlobalNorm(params, clipNorm, runner);
         if (!Double.isFinite(norm)) {
-            store.zeroGrads();
+            store.zeroGrads(runner);
             throw new NonFiniteException(step, "gradient norm is " + norm + " (loss terms " + terms + ")");
         }
-        optimizer.step(params);
-        store.zeroGrads();
+        optimizer.step(params, runner);
+        store.zeroGrads(runner);
         int rows = batch.indices().values().stream().mapToInt(a -> a.length).min().orElse(0);
         return new StepReport(step, rows, terms, total, norm);
     }
@@ -142,9 +143,12 @@ public final class Trainer {
             store.zeroGrads();
             throw e;
         }
-        for (int s = 1; s < shards; s++) {
-            buffers.get(s).addTo();
-        }
+        List<Parameter> params = List.copyOf(store.all());
+        runner.run(params.size(), i -> {
+            for (int s = 1; s < shards; s++) {
+                buffers.get(s).addTo(params.get(i));
+            }
+        });
         return passes;
     }
 

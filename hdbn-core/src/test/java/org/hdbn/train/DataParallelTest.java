@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hdbn.autodiff.Engines;
+import org.hdbn.concurrent.ThreadTaskRunner;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 import org.hdbn.graph.Batch;
@@ -163,7 +164,7 @@ class DataParallelTest {
 
     @Test
     void theFailureOfTheLowestShardIsReported() {
-        ShardRunner runner = new ShardRunner(2);
+        ThreadTaskRunner runner = new ThreadTaskRunner(2);
         assertThatThrownBy(() -> runner.run(4, s -> {
             if (s >= 1) {
                 throw new IllegalStateException("shard " + s);

@@ -1,4 +1,4 @@
-package org.hdbn.train;
+package org.hdbn.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,24 +11,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Runs numbered tasks on up to {@code threads} threads, the caller's included: each thread takes
+ * A {@link TaskRunner} on up to {@code threads} threads, the caller's included: each thread takes
  * the next number until none is left. Its worker threads are daemons that end after a second idle,
- * so an abandoned runner holds no threads.
+ * so an abandoned runner holds no threads. One caller at a time; tasks must not call {@link #run}.
  */
-final class ShardRunner {
+public final class ThreadTaskRunner implements TaskRunner {
 
     private final int threads;
     private ThreadPoolExecutor pool;
 
-    ShardRunner(int threads) {
+    public ThreadTaskRunner(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         this.threads = threads;
     }
 
-    /**
-     * Runs {@code task} for 0 .. count-1 and returns when all have ended. When tasks fail, the
-     * failure of the lowest number is thrown (the same one however the tasks were scheduled).
-     */
-    void run(int count, IntConsumer task) {
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public void run(int count, IntConsumer task) {
         RuntimeException[] failures = new RuntimeException[count];
         AtomicInteger next = new AtomicInteger();
         Runnable loop = () -> {
@@ -61,10 +65,10 @@ final class ShardRunner {
             f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a shard", e);
+            throw new IllegalStateException("interrupted while waiting for a task", e);
         } catch (ExecutionException e) {
             // the loop catches its tasks' runtime failures; anything else is an error to pass on
-            throw new IllegalStateException("a shard failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("a task failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -72,7 +76,7 @@ final class ShardRunner {
         if (pool == null) {
             pool = new ThreadPoolExecutor(threads - 1, threads - 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     r -> {
-                        Thread t = new Thread(r, "hdbn-shard");
+                        Thread t = new Thread(r, "hdbn-worker");
                         t.setDaemon(true);
                         return t;
                     });
