@@ -1,5 +1,7 @@
 package org.hdbn.autodiff;
 
+import org.hdbn.param.GradientSink;
+
 /**
  * A service that runs the op set of {@link Graph}. Implementations are found with
  * {@link java.util.ServiceLoader} (listed in {@code META-INF/services/org.hdbn.autodiff.AutodiffEngine})
@@ -15,4 +17,24 @@ public interface AutodiffEngine {
 
     /** Opens a scope for inference: same values, no gradient bookkeeping. */
     Graph openInference();
+
+    /**
+     * Whether {@link #open(GradientSink)} accepts any sink. A data-parallel trainer needs it to keep
+     * the gradients of concurrent passes apart; with an engine that cannot, it runs one pass per step.
+     */
+    default boolean routesGradients() {
+        return false;
+    }
+
+    /**
+     * Opens a recording scope whose {@link Graph#backward(Var)} adds parameter gradients to the sink
+     * instead of to the parameters. Engines that do not {@linkplain #routesGradients() route
+     * gradients} accept only {@link GradientSink#direct()}.
+     */
+    default Graph open(GradientSink sink) {
+        if (sink == GradientSink.direct()) {
+            return open();
+        }
+        throw new UnsupportedOperationException("the '" + name() + "' engine cannot send gradients to a sink");
+    }
 }

@@ -105,6 +105,15 @@ public interface Graph extends AutoCloseable {
      */
     void backward(Var loss);
 
+    /**
+     * The floating-point operations of the matrix products this scope has run so far, forward and
+     * backward, counted as {@code 2 m n k} per product of an m x k and a k x n matrix; -1 when the
+     * engine does not count them. Benchmarks divide it by the time taken.
+     */
+    default long matmulFlops() {
+        return -1;
+    }
+
     /** Ends the scope, releasing what it recorded. */
     @Override
     void close();
@@ -138,5 +147,47 @@ public interface Graph extends AutoCloseable {
     /** The mean along an axis (see {@link #sum(Var, int)}). */
     default Var mean(Var x, int axis) {
         return scale(sum(x, axis), 1.0 / x.shape()[axis]);
+    }
+
+    // ---- fused ops: compositions an engine may run as one kernel, where per-op overhead dominates ----
+
+    /** {@code x w + b}, a dense layer's pre-activation: x {@code [rows, in]}, w {@code [in, out]}, b {@code [out]}. */
+    default Var linear(Var x, Var w, Var b) {
+        return add(matmul(x, w), b);
+    }
+
+    /**
+     * The KL divergence of univariate normals entry by entry,
+     * {@code KL(N(meanP, scaleP^2) || N(meanQ, scaleQ^2)) = log(sq / sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2},
+     * the operands broadcast as in {@link #add}.
+     */
+    default Var gaussianKl(Var meanP, Var scaleP, Var meanQ, Var scaleQ) {
+        Var ratio = div(scaleP, scaleQ);
+        Var diff = div(sub(meanP, meanQ), scaleQ);
+        return sub(scale(add(square(ratio), square(diff)), 0.5), addScalar(log(ratio), 0.5));
+    }
+
+    /**
+     * Bayesian personalised ranking with N negatives per positive (Rendle et al. 2009), a scalar:
+     * {@code -mean_{b,j} log sigmoid(q_b . c_b - q_b . c_{B + bN + j})} for queries q {@code [B, d]}
+     * and candidates c {@code [B + B*N, d]} holding the B positives first, then N negatives per
+     * query in query order.
+     */
+    default Var bprLoss(Var queries, Var candidates) {
+        int b = queries.rows();
+        int n = BprLayout.negatives(b, candidates.rows());
+        int[] pos = new int[b];
+        int[] neg = new int[b * n];
+        int[] owner = new int[b * n];
+        for (int i = 0; i < b; i++) {
+            pos[i] = i;
+            for (int j = 0; j < n; j++) {
+                neg[i * n + j] = b + i * n + j;
+                owner[i * n + j] = i;
+            }
+        }
+        Var sPos = rowDot(queries, gather(candidates, pos));
+        Var sNeg = rowDot(gather(queries, owner), gather(candidates, neg));
+        return neg(mean(logSigmoid(sub(gather(sPos, owner), sNeg))));
     }
 }

@@ -20,15 +20,17 @@ public final class ForwardContext {
     private final Batch batch;
     private final ForwardMode mode;
     private final KlRegistry kl;
+    private final BatchShard shard;
     private final Map<String, NodeOutput> outputs = new HashMap<>();
     private final List<LossTerm> losses = new ArrayList<>();
     private String nodeName = "";
 
-    ForwardContext(Graph graph, Batch batch, ForwardMode mode, KlRegistry kl) {
+    ForwardContext(Graph graph, Batch batch, ForwardMode mode, KlRegistry kl, BatchShard shard) {
         this.graph = graph;
         this.batch = batch;
         this.mode = mode;
         this.kl = kl;
+        this.shard = shard;
     }
 
     public Graph graph() {
@@ -45,6 +47,11 @@ public final class ForwardContext {
 
     public KlRegistry kl() {
         return kl;
+    }
+
+    /** Which part of the step's batch this pass computes (the whole batch unless a trainer split it). */
+    public BatchShard shard() {
+        return shard;
     }
 
     /** The node running now. */
@@ -79,10 +86,25 @@ public final class ForwardContext {
         return out.distribution();
     }
 
-    /** Adds a loss term named {@code node/term}; terms are collected only in training passes. */
+    /**
+     * Adds a loss term named {@code node/term} that averages over the pass's rows (a likelihood, a
+     * per-example KL, a penalty on the rows used); in a split batch it enters the step's loss with
+     * the shard's {@linkplain BatchShard#rowShare() share}. Terms are collected only in training passes.
+     */
     public void addLoss(String term, LossKind kind, double weight, Var value) {
         if (mode.training()) {
-            losses.add(new LossTerm(nodeName + "/" + term, kind, weight, value));
+            losses.add(new LossTerm(nodeName + "/" + term, kind, weight, value, shard.rowShare()));
+        }
+    }
+
+    /**
+     * Adds a batch-level loss term named {@code node/term} (one that does not average over rows,
+     * such as the KL divergence of a network's weights) with its full weight. In a split batch the
+     * node adds it in the one shard that {@linkplain BatchShard#holds(int) holds} the first row using it.
+     */
+    public void addBatchLoss(String term, LossKind kind, double weight, Var value) {
+        if (mode.training()) {
+            losses.add(new LossTerm(nodeName + "/" + term, kind, weight, value, 1.0));
         }
     }
 

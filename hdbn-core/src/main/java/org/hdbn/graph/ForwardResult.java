@@ -23,8 +23,9 @@ public record ForwardResult(Map<String, NodeOutput> outputs, List<LossTerm> loss
     }
 
     /**
-     * The sum of the terms, each times its own weight and an extra multiplier (e.g. a KL weight
-     * schedule that depends on the kind). Refuses a pass that added no terms.
+     * The sum of the terms, each times its own weight, its {@linkplain LossTerm#share() share} and an
+     * extra multiplier (e.g. a KL weight schedule that depends on the kind). Refuses a pass that
+     * added no terms.
      */
     public Var totalLoss(Graph g, ToDoubleFunction<LossTerm> multiplier) {
         if (losses.isEmpty()) {
@@ -32,7 +33,7 @@ public record ForwardResult(Map<String, NodeOutput> outputs, List<LossTerm> loss
         }
         Var total = null;
         for (LossTerm t : losses) {
-            double w = t.weight() * multiplier.applyAsDouble(t);
+            double w = t.weight() * multiplier.applyAsDouble(t) * t.share();
             if (w == 0) {
                 continue;
             }

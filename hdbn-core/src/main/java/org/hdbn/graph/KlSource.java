@@ -21,12 +21,21 @@ public interface KlSource {
     Var kl(Graph g, KlRegistry registry, UniformRandomProvider rng);
 
     /**
-     * Adds the source's KL as a {@link LossKind#KL} term named {@code node/term} with the given
-     * weight, in training passes only (other passes collect no loss, so it is not computed).
+     * Adds the source's KL as a batch-level {@link LossKind#KL} term named {@code node/term} with the
+     * given weight, in training passes only (other passes collect no loss, so it is not computed)
+     * and, when a trainer split the batch, only in the shard holding its first row.
      */
     static void addTo(ForwardContext f, KlSource source, String term, double weight) {
-        if (f.mode().training()) {
-            f.addLoss(term, LossKind.KL, weight, source.kl(f.graph(), f.kl(), f.mode().rng()));
+        addTo(f, source, term, weight, 0);
+    }
+
+    /**
+     * As {@link #addTo(ForwardContext, KlSource, String, double)} for a source that the whole batch
+     * first uses at row {@code firstRow}: a split batch adds it in the shard holding that row.
+     */
+    static void addTo(ForwardContext f, KlSource source, String term, double weight, int firstRow) {
+        if (f.mode().training() && f.shard().holds(firstRow)) {
+            f.addBatchLoss(term, LossKind.KL, weight, source.kl(f.graph(), f.kl(), f.mode().rng()));
         }
     }
 }

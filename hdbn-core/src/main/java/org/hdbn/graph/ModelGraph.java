@@ -81,12 +81,21 @@ public final class ModelGraph {
 
     /** Runs the nodes the targets need (all nodes when targets is empty). */
     public ForwardResult forward(Graph g, Batch batch, ForwardMode mode, Collection<String> targets) {
+        return forward(g, batch, mode, targets, BatchShard.whole(batch));
+    }
+
+    /**
+     * Runs the nodes the targets need on one shard of a step's batch: {@code batch} holds the
+     * shard's rows, {@code shard} says which part of the whole batch they are.
+     */
+    public ForwardResult forward(Graph g, Batch batch, ForwardMode mode, Collection<String> targets,
+            BatchShard shard) {
         for (String t : targets) {
             if (!nodes.containsKey(t)) {
                 throw new SpecException("no node named '" + t + "'; nodes: " + nodes.keySet());
             }
         }
-        ForwardContext ctx = new ForwardContext(g, batch, mode, kl);
+        ForwardContext ctx = new ForwardContext(g, batch, mode, kl, shard);
         for (String name : order(reads, targets.isEmpty() ? nodes.keySet() : targets)) {
             ctx.enter(name);
             ctx.put(name, nodes.get(name).forward(ctx));

@@ -30,7 +30,7 @@ public final class Dense implements Block {
 
     @Override
     public Var forward(Graph g, Var input, ForwardMode mode) {
-        return activation.apply(g, g.add(g.matmul(input, g.param(weight)), g.param(bias)));
+        return activation.apply(g, g.linear(input, g.param(weight), g.param(bias)));
     }
 
     @Override

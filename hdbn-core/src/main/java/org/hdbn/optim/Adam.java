@@ -1,6 +1,8 @@
 package org.hdbn.optim;
 
 import java.util.Collection;
+import java.util.List;
+import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.param.Parameter;
 
 /**
@@ -37,25 +39,33 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(Collection<Parameter> parameters) {
+        step(parameters, TaskRunner.sequential());
+    }
+
+    @Override
+    public void step(Collection<Parameter> parameters, TaskRunner runner) {
         double lr = schedule.rate(steps);
         steps++;
         double c1 = 1 - Math.pow(beta1, steps);
         double c2 = 1 - Math.pow(beta2, steps);
-        for (Parameter p : parameters) {
-            if (!p.trainable()) {
-                continue;
-            }
-            double[] w = p.value().data();
-            double[] g = p.grad();
-            double[] m = p.slot(FIRST_MOMENT);
-            double[] v = p.slot(SECOND_MOMENT);
-            int cols = p.value().cols();
-            for (int row : p.touchedRows()) {
-                for (int k = row * cols, end = k + cols; k < end; k++) {
-                    m[k] = beta1 * m[k] + (1 - beta1) * g[k];
-                    v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k];
-                    w[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + epsilon);
-                }
+        List<Parameter> list = List.copyOf(parameters);
+        runner.run(list.size(), i -> update(list.get(i), lr, c1, c2));
+    }
+
+    private void update(Parameter p, double lr, double c1, double c2) {
+        if (!p.trainable()) {
+            return;
+        }
+        double[] w = p.value().data();
+        double[] g = p.grad();
+        double[] m = p.slot(FIRST_MOMENT);
+        double[] v = p.slot(SECOND_MOMENT);
+        int cols = p.value().cols();
+        for (int row : p.touchedRows()) {
+            for (int k = row * cols, end = k + cols; k < end; k++) {
+                m[k] = beta1 * m[k] + (1 - beta1) * g[k];
+                v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k];
+                w[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + epsilon);
             }
         }
     }

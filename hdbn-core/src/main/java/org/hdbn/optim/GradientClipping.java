@@ -1,9 +1,15 @@
 package org.hdbn.optim;
 
 import java.util.Collection;
+import java.util.List;
+import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.param.Parameter;
 
-/** Clipping by the global L2 norm over all trainable gradients (Pascanu et al. 2013). */
+/**
+ * Clipping by the global L2 norm over all trainable gradients (Pascanu et al. 2013). The squares
+ * are summed per parameter, then over parameters in order, so the norm is the same whether the
+ * parameters are visited by one thread or several.
+ */
 public final class GradientClipping {
 
     private GradientClipping() {
@@ -11,18 +17,17 @@ public final class GradientClipping {
 
     /** The L2 norm of the gradients of the trainable parameters (touched rows only). */
     public static double globalNorm(Collection<Parameter> parameters) {
+        return globalNorm(parameters, TaskRunner.sequential());
+    }
+
+    /** {@link #globalNorm(Collection)}, the parameters' sums of squares computed by {@code runner}. */
+    public static double globalNorm(Collection<Parameter> parameters, TaskRunner runner) {
+        List<Parameter> list = List.copyOf(parameters);
+        double[] squares = new double[list.size()];
+        runner.run(list.size(), i -> squares[i] = sumOfSquares(list.get(i)));
         double s = 0;
-        for (Parameter p : parameters) {
-            if (!p.trainable()) {
-                continue;
-            }
-            double[] g = p.grad();
-            int cols = p.value().cols();
-            for (int row : p.touchedRows()) {
-                for (int k = row * cols, end = k + cols; k < end; k++) {
-                    s += g[k] * g[k];
-                }
-            }
+        for (double q : squares) {
+            s += q;
         }
         return Math.sqrt(s);
     }
@@ -33,25 +38,48 @@ public final class GradientClipping {
      * case nothing is scaled and the caller must decide).
      */
     public static double clipGlobalNorm(Collection<Parameter> parameters, double maxNorm) {
+        return clipGlobalNorm(parameters, maxNorm, TaskRunner.sequential());
+    }
+
+    /** {@link #clipGlobalNorm(Collection, double)} with the per-parameter work run by {@code runner}. */
+    public static double clipGlobalNorm(Collection<Parameter> parameters, double maxNorm, TaskRunner runner) {
         if (!(maxNorm > 0)) {
             throw new IllegalArgumentException("clip norm must be positive, got " + maxNorm);
         }
-        double norm = globalNorm(parameters);
+        double norm = globalNorm(parameters, runner);
         if (Double.isFinite(norm) && norm > maxNorm) {
             double f = maxNorm / norm;
-            for (Parameter p : parameters) {
-                if (!p.trainable()) {
-                    continue;
-                }
-                double[] g = p.grad();
-                int cols = p.value().cols();
-                for (int row : p.touchedRows()) {
-                    for (int k = row * cols, end = k + cols; k < end; k++) {
-                        g[k] *= f;
-                    }
-                }
-            }
+            List<Parameter> list = List.copyOf(parameters);
+            runner.run(list.size(), i -> scale(list.get(i), f));
         }
         return norm;
+    }
+
+    private static double sumOfSquares(Parameter p) {
+        if (!p.trainable()) {
+            return 0;
+        }
+        double[] g = p.grad();
+        int cols = p.value().cols();
+        double s = 0;
+        for (int row : p.touchedRows()) {
+            for (int k = row * cols, end = k + cols; k < end; k++) {
+                s += g[k] * g[k];
+            }
+        }
+        return s;
+    }
+
+    private static void scale(Parameter p, double f) {
+        if (!p.trainable()) {
+            return;
+        }
+        double[] g = p.grad();
+        int cols = p.value().cols();
+        for (int row : p.touchedRows()) {
+            for (int k = row * cols, end = k + cols; k < end; k++) {
+                g[k] *= f;
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.hdbn.optim;
 
 import java.util.Collection;
+import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.param.Parameter;
 
 /**
@@ -15,6 +16,15 @@ public interface Optimizer {
      * only in the rows that received gradient. Gradients are left as they are.
      */
     void step(Collection<Parameter> parameters);
+
+    /**
+     * {@link #step(Collection)} with the parameters' updates, which are independent of each other,
+     * run by {@code runner} (possibly several at once); the result is the same. By default the
+     * updates run one after another.
+     */
+    default void step(Collection<Parameter> parameters, TaskRunner runner) {
+        step(parameters);
+    }
 
     /** Steps taken so far. */
     long steps();

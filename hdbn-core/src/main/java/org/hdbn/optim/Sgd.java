@@ -1,6 +1,8 @@
 package org.hdbn.optim;
 
 import java.util.Collection;
+import java.util.List;
+import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.param.Parameter;
 
 /** Stochastic gradient descent with optional (heavy-ball) momentum; lazy on row-sparse parameters. */
@@ -26,25 +28,33 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(Collection<Parameter> parameters) {
+        step(parameters, TaskRunner.sequential());
+    }
+
+    @Override
+    public void step(Collection<Parameter> parameters, TaskRunner runner) {
         double lr = schedule.rate(steps);
         steps++;
-        for (Parameter p : parameters) {
-            if (!p.trainable()) {
-                continue;
-            }
-            double[] w = p.value().data();
-            double[] g = p.grad();
-            double[] vel = momentum > 0 ? p.slot(VELOCITY) : null;
-            int cols = p.value().cols();
-            for (int row : p.touchedRows()) {
-                for (int k = row * cols, end = k + cols; k < end; k++) {
-                    double d = g[k];
-                    if (vel != null) {
-                        vel[k] = momentum * vel[k] + d;
-                        d = vel[k];
-                    }
-                    w[k] -= lr * d;
+        List<Parameter> list = List.copyOf(parameters);
+        runner.run(list.size(), i -> update(list.get(i), lr));
+    }
+
+    private void update(Parameter p, double lr) {
+        if (!p.trainable()) {
+            return;
+        }
+        double[] w = p.value().data();
+        double[] g = p.grad();
+        double[] vel = momentum > 0 ? p.slot(VELOCITY) : null;
+        int cols = p.value().cols();
+        for (int row : p.touchedRows()) {
+            for (int k = row * cols, end = k + cols; k < end; k++) {
+                double d = g[k];
+                if (vel != null) {
+                    vel[k] = momentum * vel[k] + d;
+                    d = vel[k];
                 }
+                w[k] -= lr * d;
             }
         }
     }

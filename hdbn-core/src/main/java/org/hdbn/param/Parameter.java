@@ -92,8 +92,13 @@ public final class Parameter {
      * row {@code rows[k]}; repeated rows add up.
      */
     public void accumulateRows(int[] rows, double[] g) {
+        accumulateRows(rows, g, rows.length);
+    }
+
+    /** {@link #accumulateRows(int[], double[])} for the first {@code count} rows only. */
+    public void accumulateRows(int[] rows, double[] g, int count) {
         int cols = value.cols();
-        for (int k = 0; k < rows.length; k++) {
+        for (int k = 0; k < count; k++) {
             int base = rows[k] * cols;
             int src = k * cols;
             for (int c = 0; c < cols; c++) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.tensor.Tensor;
 
 /**
@@ -95,5 +96,11 @@ public final class ParameterStore {
 
     public void zeroGrads() {
         parameters.values().forEach(Parameter::zeroGrad);
+    }
+
+    /** {@link #zeroGrads()}, the parameters cleared by {@code runner}. */
+    public void zeroGrads(TaskRunner runner) {
+        List<Parameter> list = List.copyOf(parameters.values());
+        runner.run(list.size(), i -> list.get(i).zeroGrad());
     }
 }

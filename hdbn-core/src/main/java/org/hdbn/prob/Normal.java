@@ -90,9 +90,6 @@ public final class Normal extends Distribution {
      * {@code log(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2}.
      */
     static Var kl(Graph g, Normal p, Normal q) {
-        Var ratio = g.div(p.scale, q.scale);
-        Var diff = g.div(g.sub(p.mean, q.mean), q.scale);
-        Var perDim = g.sub(g.scale(g.add(g.square(ratio), g.square(diff)), 0.5), g.addScalar(g.log(ratio), 0.5));
-        return sumLastAxis(g, perDim);
+        return sumLastAxis(g, g.gaussianKl(p.mean, p.scale, q.mean, q.scale));
     }
 }

@@ -62,6 +62,24 @@ public final class PairwiseBatches {
         return negatives;
     }
 
+    /**
+     * Cuts these batches for data-parallel steps: the user and context columns by row, the
+     * candidate column into the rows' positives followed by their negatives.
+     */
+    public BatchSlicer slicer() {
+        return new PairwiseSlicer(columns, negatives, null);
+    }
+
+    /**
+     * As {@link #slicer()}, but ordering each batch's rows by their user's group and cutting between
+     * groups where it can, so that per-group work stays in one shard.
+     *
+     * @param userGroups  each user's group
+     */
+    public BatchSlicer slicer(int[] userGroups) {
+        return new PairwiseSlicer(columns, negatives, userGroups.clone());
+    }
+
     /** One epoch of batches; all randomness comes from {@code rng}, drawn as the batches are made. */
     public Iterator<Batch> epoch(UniformRandomProvider rng) {
         List<int[]> batches = plan(rng);

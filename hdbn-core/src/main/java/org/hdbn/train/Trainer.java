@@ -1,6 +1,6 @@
 package org.hdbn.train;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,21 +10,31 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
+import org.hdbn.concurrent.ThreadTaskRunner;
 import org.hdbn.graph.Batch;
+import org.hdbn.graph.BatchShard;
 import org.hdbn.graph.ForwardResult;
 import org.hdbn.graph.LossTerm;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.nn.ForwardMode;
 import org.hdbn.optim.GradientClipping;
 import org.hdbn.optim.Optimizer;
+import org.hdbn.param.GradientBuffers;
+import org.hdbn.param.GradientSink;
 import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
+import org.hdbn.random.RandomStreams;
 
 /**
  * Runs optimizer steps of a {@link ModelGraph} over batches: forward through the requested loss
  * nodes, the weighted total, backward, global-norm clipping, one optimizer step. A non-finite loss
  * term or gradient stops training before the step is applied, so the parameters stay those of the
  * last good step.
+ *
+ * <p>With {@link DataParallel} shards the batch is cut into row ranges, each computed by its own
+ * pass (on up to {@code threads} threads) into its own gradient buffers; the buffers are added in
+ * shard order, so a seeded run gives the same parameters with any number of threads. An engine that
+ * cannot {@linkplain AutodiffEngine#routesGradients() route gradients} runs one pass per step.
  */
 public final class Trainer {
 
@@ -34,22 +44,36 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final double clipNorm;
     private final LossWeighting weighting;
+    private final DataParallel parallel;
+    private final List<GradientBuffers> buffers = new ArrayList<>();
+    private final ThreadTaskRunner runner;
 
     /**
      * @param clipNorm  global gradient norm limit; {@code Double.POSITIVE_INFINITY} for none
      */
     public Trainer(ModelGraph model, ParameterStore store, AutodiffEngine engine, Optimizer optimizer,
             double clipNorm, LossWeighting weighting) {
+        this(model, store, engine, optimizer, clipNorm, weighting, DataParallel.none());
+    }
+
+    public Trainer(ModelGraph model, ParameterStore store, AutodiffEngine engine, Optimizer optimizer,
+            double clipNorm, LossWeighting weighting, DataParallel parallel) {
         this.model = model;
         this.store = store;
         this.engine = engine;
         this.optimizer = optimizer;
         this.clipNorm = clipNorm;
         this.weighting = weighting;
+        this.parallel = engine.routesGradients() ? parallel : DataParallel.none();
+        this.runner = new ThreadTaskRunner(this.parallel.threads());
     }
 
     public Optimizer optimizer() {
         return optimizer;
+    }
+
+    /** The outcome of one pass: its terms (times their shares) and its weighted total. */
+    private record Pass(Map<String, Double> terms, double total) {
     }
 
     /**
@@ -59,30 +83,28 @@ public final class Trainer {
      */
     public StepReport step(Batch batch, List<String> lossNodes, UniformRandomProvider rng) {
         long step = optimizer.steps();
-        Collection<Parameter> params = store.all();
-        Map<String, Double> terms = new LinkedHashMap<>();
-        double total;
-        try (Graph g = engine.open()) {
-            ForwardResult r = model.forward(g, batch, ForwardMode.train(rng), lossNodes);
-            for (LossTerm t : r.losses()) {
-                double v = t.value().value().item();
-                if (!Double.isFinite(v)) {
-                    throw new NonFiniteException(step, "loss term '" + t.name() + "' is " + v);
-                }
-                terms.merge(t.name(), v, Double::sum);
-            }
-            Var loss = r.totalLoss(g, t -> weighting.multiplier(t, step));
-            total = loss.value().item();
-            g.backward(loss);
+        List<Parameter> params = List.copyOf(store.all());
+        Pass[] passes;
+        if (parallel.shards() == 1) {
+            passes = new Pass[] {pass(batch, BatchShard.whole(batch), lossNodes, rng, GradientSink.direct(), step)};
+        } else {
+            passes = runShards(batch, lossNodes, rng.nextLong(), step);
         }
-        double norm = Double.isInfinite(clipNorm) ? GradientClipping.globalNorm(params)
-                : GradientClipping.clipGlobalNorm(params, clipNorm);
+        Map<String, Double> terms = new LinkedHashMap<>();
+        double total = 0;
+        for (Pass p : passes) {
+            p.terms().forEach((name, v) -> terms.merge(name, v, Double::sum));
+            total += p.total();
+        }
+        // every parameter's update is independent of the others': the workers share them
+        double norm = Double.isInfinite(clipNorm) ? GradientClipping.globalNorm(params, runner)
+                : GradientClipping.clipGlobalNorm(params, clipNorm, runner);
         if (!Double.isFinite(norm)) {
-            store.zeroGrads();
+            store.zeroGrads(runner);
             throw new NonFiniteException(step, "gradient norm is " + norm + " (loss terms " + terms + ")");
         }
-        optimizer.step(params);
-        store.zeroGrads();
+        optimizer.step(params, runner);
+        store.zeroGrads(runner);
         int rows = batch.indices().values().stream().mapToInt(a -> a.length).min().orElse(0);
         return new StepReport(step, rows, terms, total, norm);
     }
@@ -92,6 +114,60 @@ public final class Trainer {
             Consumer<StepReport> listener) {
         while (batches.hasNext()) {
             listener.accept(step(batches.next(), lossNodes, rng));
+        }
+    }
+
+    /**
+     * The shards' passes over the slicer's arrangement of the batch: shard 0 adds its gradients to
+     * the parameters, the others to their own buffers, which are then added in shard order.
+     */
+    private Pass[] runShards(Batch batch, List<String> lossNodes, long seed, long step) {
+        BatchSlicer slicer = parallel.slicer();
+        Batch whole = slicer.arrange(batch);
+        int[] cuts = slicer.cuts(whole, parallel.shards());
+        int shards = cuts.length - 1;
+        int rows = cuts[shards];
+        Pass[] passes = new Pass[shards];
+        while (buffers.size() < shards) {
+            buffers.add(new GradientBuffers());
+        }
+        try {
+            runner.run(shards, s -> {
+                BatchShard shard = new BatchShard(s, shards, cuts[s], cuts[s + 1], whole, rows);
+                GradientSink sink = s == 0 ? GradientSink.direct() : buffers.get(s);
+                passes[s] = pass(slicer.slice(whole, cuts[s], cuts[s + 1]), shard, lossNodes,
+                        RandomStreams.create(seed, "shard", s), sink, step);
+            });
+        } catch (RuntimeException e) {
+            buffers.forEach(GradientBuffers::clear);
+            store.zeroGrads();
+            throw e;
+        }
+        List<Parameter> params = List.copyOf(store.all());
+        runner.run(params.size(), i -> {
+            for (int s = 1; s < shards; s++) {
+                buffers.get(s).addTo(params.get(i));
+            }
+        });
+        return passes;
+    }
+
+    private Pass pass(Batch batch, BatchShard shard, List<String> lossNodes, UniformRandomProvider rng,
+            GradientSink sink, long step) {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        try (Graph g = engine.open(sink)) {
+            ForwardResult r = model.forward(g, batch, ForwardMode.train(rng), lossNodes, shard);
+            for (LossTerm t : r.losses()) {
+                double v = t.value().value().item();
+                if (!Double.isFinite(v)) {
+                    throw new NonFiniteException(step, "loss term '" + t.name() + "' is " + v);
+                }
+                terms.merge(t.name(), v * t.share(), Double::sum);
+            }
+            Var loss = r.totalLoss(g, t -> weighting.multiplier(t, step));
+            double total = loss.value().item();
+            g.backward(loss);
+            return new Pass(terms, total);
         }
     }
 }

@@ -165,6 +165,28 @@ public final class OpCases {
             }
             return v;
         }));
+        // fused ops, in every layout the tape fuses and one it leaves to the composition
+        cs.add(new Case("linear", "bias vector", List.of(Input.of(any, R, C), Input.of(any, C, 5), Input.of(any, 5)),
+                (g, x) -> g.linear(x.get(0), x.get(1), x.get(2))));
+        cs.add(new Case("linear", "1-row bias", List.of(Input.of(any, R, C), Input.of(any, C, 5), Input.of(any, 1, 5)),
+                (g, x) -> g.linear(x.get(0), x.get(1), x.get(2))));
+        cs.add(new Case("linear", "bias matrix (composed)", List.of(Input.of(any, R, C), Input.of(any, C, 5),
+                Input.of(any, R, 5)), (g, x) -> g.linear(x.get(0), x.get(1), x.get(2))));
+        cs.add(new Case("linear", "same input as x and w", List.of(Input.of(any, C, C), Input.of(any, C)),
+                (g, x) -> g.linear(x.get(0), x.get(0), x.get(1))));
+        Values pos = Values.POSITIVE;
+        cs.add(new Case("gaussianKl", "same shapes", List.of(Input.of(any, R, C), Input.of(pos, R, C),
+                Input.of(any, R, C), Input.of(pos, R, C)), (g, x) -> g.gaussianKl(x.get(0), x.get(1), x.get(2), x.get(3))));
+        cs.add(new Case("gaussianKl", "scalar prior", List.of(Input.of(any, R, C), Input.of(pos, R, C),
+                Input.of(any), Input.of(pos)), (g, x) -> g.gaussianKl(x.get(0), x.get(1), x.get(2), x.get(3))));
+        cs.add(new Case("gaussianKl", "row-vector prior (composed)", List.of(Input.of(any, R, C), Input.of(pos, R, C),
+                Input.of(any, C), Input.of(pos, C)), (g, x) -> g.gaussianKl(x.get(0), x.get(1), x.get(2), x.get(3))));
+        cs.add(new Case("gaussianKl", "one input for both means", List.of(Input.of(any, R, C), Input.of(pos, R, C),
+                Input.of(pos)), (g, x) -> g.gaussianKl(x.get(0), x.get(1), g.square(x.get(0)), x.get(2))));
+        cs.add(new Case("bprLoss", "2 negatives", List.of(Input.of(any, R, C), Input.of(any, R * 3, C)),
+                (g, x) -> g.bprLoss(x.get(0), x.get(1))));
+        cs.add(new Case("bprLoss", "queries read from the candidates", List.of(Input.of(any, 2 * 4, C)),
+                (g, x) -> g.bprLoss(g.gather(x.get(0), new int[] {0, 1}), x.get(0))));
         return cs.stream();
     }
 

@@ -55,6 +55,16 @@ public final class GatedExperts {
         return out;
     }
 
+    /** For each group, the first row whose entity is in it, or -1 when no row is. */
+    public int[] firstRows(int[] entities) {
+        int[] first = new int[gate.numGroups()];
+        java.util.Arrays.fill(first, -1);
+        for (int r = entities.length - 1; r >= 0; r--) {
+            first[gate.group(entities[r])] = r;
+        }
+        return first;
+    }
+
     /**
      * Row {@code r} of the result is {@code expert[group(entities[r])](input[r])}.
      *

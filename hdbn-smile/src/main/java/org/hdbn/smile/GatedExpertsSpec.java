@@ -18,10 +18,11 @@ import org.hdbn.nn.Block;
  * The spec of {@link GatedExperts} (type {@code gated_experts}): one expert per group of a fitted
  * gate, named {@code node/expert0}, {@code node/expert1}, ...
  *
- * <p>Experts that report a KL divergence (Bayesian networks) add it for every expert a pass ran, as
- * the term {@code node/kl} with weight {@code klWeight / datasetSize}: the weight KL is a global
- * term of the ELBO, so against a likelihood averaged over the batch it is divided by the number of
- * training examples.
+ * <p>Experts that report a KL divergence (Bayesian networks) add it for every expert the step's
+ * batch ran, as the term {@code node/kl} with weight {@code klWeight / datasetSize}: the weight KL
+ * is a global term of the ELBO, so against a likelihood averaged over the batch it is divided by
+ * the number of training examples. When a trainer splits the batch, each expert's KL is added by
+ * the shard holding the first row routed to it (see {@link org.hdbn.graph.BatchShard}).
  *
  * @param input        the node whose rows are routed
  * @param entity       the index input naming each row's entity (e.g. {@code user})
@@ -63,9 +64,11 @@ public record GatedExpertsSpec(String input, String entity, String gate, Dim out
         return Node.of(width, f -> {
             int[] entities = f.indices(entity);
             NodeOutput result = NodeOutput.of(routed.forward(f.graph(), f.value(input), entities, f.mode()));
-            for (int grp : routed.groupsPresent(entities)) {
-                if (experts.get(grp) instanceof KlSource source) {
-                    KlSource.addTo(f, source, "kl", weight);
+            // the KL of every expert the whole batch used, added by the shard of its first row
+            int[] firstRow = routed.firstRows(f.shard().whole().index(entity));
+            for (int grp = 0; grp < firstRow.length; grp++) {
+                if (firstRow[grp] >= 0 && experts.get(grp) instanceof KlSource source) {
+                    KlSource.addTo(f, source, "kl", weight, firstRow[grp]);
                 }
             }
             return result;

@@ -13,6 +13,7 @@ import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.gate.FixedGate;
 import org.hdbn.graph.Batch;
+import org.hdbn.graph.BatchShard;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.ForwardResult;
 import org.hdbn.graph.GraphSpec;
@@ -140,6 +141,40 @@ class GatedExpertsTest {
             for (double s : rowSums) {
                 assertThat(s).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
             }
+        }
+    }
+
+    @Test
+    void aSplitBatchAddsEachExpertsKlOnceAcrossItsShards() {
+        SpecMapper mapper = new SpecMapper();
+        GraphSpec spec = mapper.read("spec", new ByteArrayInputStream(SPEC.getBytes(StandardCharsets.UTF_8)), GraphSpec.class);
+        ModelGraph model = ModelGraph.build(spec, new BuildContext(new ParameterStore(), 1, Map.of(), Map.of(),
+                Map.of("user_group", GATE)), KlRegistry.withDefaults());
+        // groups 2, 0, 2, 1, 0, 2: three experts ran, so three KL terms in all, whichever the split
+        Batch whole = Batch.ofIndices(Map.of("user", ENTITIES));
+        ForwardMode means = new ForwardMode(true, false, RandomStreams.create(3));
+        double expected;
+        try (Graph g = ENGINE.open()) {
+            ForwardResult r = model.forward(g, whole, means, List.of());
+            assertThat(r.losses()).hasSize(3);
+            expected = r.totalLoss(g).value().item();
+        }
+        for (int shards : new int[] {2, 3, 6}) {
+            double total = 0;
+            int terms = 0;
+            for (int s = 0; s < shards; s++) {
+                int from = ENTITIES.length * s / shards;
+                int to = ENTITIES.length * (s + 1) / shards;
+                Batch part = Batch.ofIndices(Map.of("user", java.util.Arrays.copyOfRange(ENTITIES, from, to)));
+                try (Graph g = ENGINE.open()) {
+                    ForwardResult r = model.forward(g, part, means, List.of(),
+                            new BatchShard(s, shards, from, to, whole, ENTITIES.length));
+                    terms += r.losses().size();
+                    total += r.losses().isEmpty() ? 0 : r.totalLoss(g).value().item();
+                }
+            }
+            assertThat(terms).as("%d shards", shards).isEqualTo(3);
+            assertThat(total).as("%d shards", shards).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12));
         }
     }
 }

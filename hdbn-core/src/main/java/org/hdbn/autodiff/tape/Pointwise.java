@@ -1,59 +1,165 @@
 package org.hdbn.autodiff.tape;
 
-/** Elementwise functions, each with its derivative beside it, given the input x and output y. */
+/**
+ * Elementwise functions, each with its forward and backward loop side by side. Each constant has
+ * its own loops rather than sharing one loop that calls a per-element method: an enum's abstract
+ * method called inside a shared loop is a megamorphic call per element, which the JIT can neither
+ * inline nor vectorise.
+ */
 enum Pointwise {
     NEG {
-        double f(double x) { return -x; }
-        double df(double x, double y) { return -1; }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = -x[k];
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] -= g[k];
+            }
+        }
     },
     SQUARE {
-        double f(double x) { return x * x; }
-        double df(double x, double y) { return 2 * x; }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = x[k] * x[k];
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += g[k] * 2 * x[k];
+            }
+        }
     },
     SQRT {
-        double f(double x) { return Math.sqrt(x); }
-        double df(double x, double y) { return 0.5 / y; }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = Math.sqrt(x[k]);
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += g[k] * 0.5 / y[k];
+            }
+        }
     },
     EXP {
-        double f(double x) { return Math.exp(x); }
-        double df(double x, double y) { return y; }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = Math.exp(x[k]);
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += g[k] * y[k];
+            }
+        }
     },
     LOG {
-        double f(double x) { return Math.log(x); }
-        double df(double x, double y) { return 1 / x; }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = Math.log(x[k]);
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += g[k] / x[k];
+            }
+        }
     },
     LOG1P {
-        double f(double x) { return Math.log1p(x); }
-        double df(double x, double y) { return 1 / (1 + x); }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = Math.log1p(x[k]);
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += g[k] / (1 + x[k]);
+            }
+        }
     },
     SOFTPLUS {
-        double f(double x) { return softplus(x); }
-        double df(double x, double y) { return sigmoid(x); }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = softplus(x[k]);
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += g[k] * sigmoid(x[k]);
+            }
+        }
     },
     RELU {
-        double f(double x) { return x > 0 ? x : 0; }
-        double df(double x, double y) { return x > 0 ? 1 : 0; }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = x[k] > 0 ? x[k] : 0;
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += x[k] > 0 ? g[k] : 0;
+            }
+        }
     },
     SIGMOID {
-        double f(double x) { return sigmoid(x); }
-        double df(double x, double y) { return y * (1 - y); }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = sigmoid(x[k]);
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += g[k] * y[k] * (1 - y[k]);
+            }
+        }
     },
     LOG_SIGMOID {
-        double f(double x) { return -softplus(-x); }
-        double df(double x, double y) { return sigmoid(-x); }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = -softplus(-x[k]);
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += g[k] * sigmoid(-x[k]);
+            }
+        }
     },
     TANH {
-        double f(double x) { return Math.tanh(x); }
-        double df(double x, double y) { return 1 - y * y; }
+        void forward(double[] x, double[] y) {
+            for (int k = 0; k < x.length; k++) {
+                y[k] = Math.tanh(x[k]);
+            }
+        }
+
+        void backward(double[] x, double[] y, double[] g, double[] gx) {
+            for (int k = 0; k < x.length; k++) {
+                gx[k] += g[k] * (1 - y[k] * y[k]);
+            }
+        }
     };
 
-    abstract double f(double x);
+    /** {@code y = f(x)} for every entry; x and y have one length. */
+    abstract void forward(double[] x, double[] y);
 
-    abstract double df(double x, double y);
+    /** {@code gx += g * f'(x)} for every entry, given the forward's output y. */
+    abstract void backward(double[] x, double[] y, double[] g, double[] gx);
 
     /** {@code log(1 + e^x)} without overflow for large x or loss of precision for very negative x. */
     static double softplus(double x) {
-        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+        return Math.max(x, 0) + log1pSmall(Math.exp(-Math.abs(x)));
     }
 
     static double sigmoid(double x) {
@@ -62,5 +168,16 @@ enum Pointwise {
         }
         double e = Math.exp(x);
         return e / (1 + e);
+    }
+
+    /**
+     * {@code log(1 + t)} for {@code 0 <= t <= 1}, accurate to a few ulps through the natural log
+     * (Goldberg 1991, "What every computer scientist should know about floating-point arithmetic",
+     * theorem 4): the JIT compiles {@link Math#log} to an intrinsic, while {@link Math#log1p} is a
+     * far slower library call.
+     */
+    static double log1pSmall(double t) {
+        double u = 1 + t;
+        return u == 1 ? t : Math.log(u) * t / (u - 1);
     }
 }

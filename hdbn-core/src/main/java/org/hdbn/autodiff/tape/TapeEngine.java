@@ -2,6 +2,7 @@ package org.hdbn.autodiff.tape;
 
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Graph;
+import org.hdbn.param.GradientSink;
 
 /** The default engine: a reverse-mode tape in pure Java, in double precision. */
 public final class TapeEngine implements AutodiffEngine {
@@ -15,11 +16,21 @@ public final class TapeEngine implements AutodiffEngine {
 
     @Override
     public Graph open() {
-        return new TapeGraph(true);
+        return new TapeGraph(true, GradientSink.direct());
     }
 
     @Override
     public Graph openInference() {
-        return new TapeGraph(false);
+        return new TapeGraph(false, GradientSink.direct());
+    }
+
+    @Override
+    public boolean routesGradients() {
+        return true;
+    }
+
+    @Override
+    public Graph open(GradientSink sink) {
+        return new TapeGraph(true, sink);
     }
 }

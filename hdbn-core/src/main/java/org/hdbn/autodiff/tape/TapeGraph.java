@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
+import org.hdbn.param.GradientSink;
 import org.hdbn.param.Parameter;
+import org.hdbn.tensor.Gemm;
 import org.hdbn.tensor.Shape;
 import org.hdbn.tensor.Tensor;
 
@@ -20,13 +22,17 @@ import org.hdbn.tensor.Tensor;
 final class TapeGraph implements Graph {
 
     private final boolean recording;
+    private final GradientSink sink;
     private final List<TapeVar> tape = new ArrayList<>();
     private final Map<Parameter, TapeVar> leaves = new IdentityHashMap<>();
+    private final Map<TapeVar, TapeVar[]> leafFunctions = new IdentityHashMap<>();
     private boolean backwardDone;
     private boolean closed;
+    private long matmulFlops;
 
-    TapeGraph(boolean recording) {
+    TapeGraph(boolean recording, GradientSink sink) {
         this.recording = recording;
+        this.sink = sink;
     }
 
     @Override
@@ -82,6 +88,14 @@ final class TapeGraph implements Graph {
         int[] shape = Shape.broadcast(a.shape, b.shape);
         int rows = Shape.rows(shape);
         int cols = Shape.cols(shape);
+        int size = rows * cols;
+        if (a.value.length == size && (b.value.length == size || b.value.length == 1)) {
+            boolean scalarB = b.value.length == 1 && size != 1;
+            double[] y = new double[size];
+            op.forwardFlat(a.value, b.value, scalarB, y);
+            return record(shape, y, g -> op.backwardFlat(a.value, a.requiresGrad ? a.grad() : null, b.value,
+                    b.requiresGrad ? b.grad() : null, scalarB, y, g), a, b);
+        }
         Elementwise.Strides sa = Elementwise.Strides.of(a.rows(), a.cols());
         Elementwise.Strides sb = Elementwise.Strides.of(b.rows(), b.cols());
         double[] y = new double[rows * cols];
@@ -147,17 +161,23 @@ final class TapeGraph implements Graph {
 
     private Var unary(Pointwise op, Var xv) {
         TapeVar x = own(xv);
+        if (x.parameter != null) {
+            // a function of a parameter is the same value all pass long: computed once, like the leaf
+            // itself (a Bayesian layer asks for softplus(rho) in its forward and again for its KL)
+            TapeVar[] done = leafFunctions.computeIfAbsent(x, k -> new TapeVar[Pointwise.values().length]);
+            if (done[op.ordinal()] == null) {
+                done[op.ordinal()] = apply(op, x);
+            }
+            return done[op.ordinal()];
+        }
+        return apply(op, x);
+    }
+
+    private TapeVar apply(Pointwise op, TapeVar x) {
         double[] in = x.value;
         double[] y = new double[in.length];
-        for (int k = 0; k < y.length; k++) {
-            y[k] = op.f(in[k]);
-        }
-        return record(x.shape, y, g -> {
-            double[] gx = x.grad();
-            for (int k = 0; k < y.length; k++) {
-                gx[k] += g[k] * op.df(in[k], y[k]);
-            }
-        }, x);
+        op.forward(in, y);
+        return record(x.shape, y, g -> op.backward(in, y, g, x.grad()), x);
     }
 
     // ---- matrix products and row ops ----
@@ -179,334 +199,100 @@ final class TapeGraph implements Graph {
                     + (ta ? "^T" : "") + " x " + Arrays.toString(b.shape) + (tb ? "^T" : ""));
         }
         double[] y = new double[m * n];
-        MatMul.gemm(ta, tb, m, n, k, a.value, b.value, y);
+        Gemm.gemm(ta, tb, m, n, k, a.value, b.value, y);
+        long flops = 2L * m * n * k;
+        matmulFlops += flops;
         return record(new int[] {m, n}, y, g -> {
+            matmulFlops += (a.requiresGrad ? flops : 0) + (b.requiresGrad ? flops : 0);
             if (a.requiresGrad) {
                 if (ta) {
-                    MatMul.gemm(tb, true, k, m, n, b.value, g, a.grad());
+                    Gemm.gemm(tb, true, k, m, n, b.value, g, a.grad());
                 } else {
-                    MatMul.gemm(false, !tb, m, k, n, g, b.value, a.grad());
+                    Gemm.gemm(false, !tb, m, k, n, g, b.value, a.grad());
                 }
             }
             if (b.requiresGrad) {
                 if (tb) {
-                    MatMul.gemm(true, ta, n, k, m, g, a.value, b.grad());
+                    Gemm.gemm(true, ta, n, k, m, g, a.value, b.grad());
                 } else {
-                    MatMul.gemm(!ta, false, k, n, m, a.value, g, b.grad());
+                    Gemm.gemm(!ta, false, k, n, m, a.value, g, b.grad());
                 }
             }
         }, a, b);
     }
 
     @Override
-    public Var rowDot(Var av, Var bv) {
-        TapeVar a = own(av);
-        TapeVar b = own(bv);
-        if (!Arrays.equals(a.shape, b.shape) || a.shape.length != 2) {
-            throw new IllegalArgumentException("rowDot needs two matrices of one shape, got "
-                    + Arrays.toString(a.shape) + " and " + Arrays.toString(b.shape));
-        }
-        int rows = a.rows();
-        int cols = a.cols();
-        double[] y = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            double s = 0;
-            for (int j = 0, o = i * cols; j < cols; j++) {
-                s += a.value[o + j] * b.value[o + j];
-            }
-            y[i] = s;
-        }
-        return record(new int[] {rows}, y, g -> {
-            for (int i = 0; i < rows; i++) {
-                int o = i * cols;
-                if (a.requiresGrad) {
-                    double[] ga = a.grad();
-                    for (int j = 0; j < cols; j++) {
-                        ga[o + j] += g[i] * b.value[o + j];
-                    }
-                }
-                if (b.requiresGrad) {
-                    double[] gb = b.grad();
-                    for (int j = 0; j < cols; j++) {
-                        gb[o + j] += g[i] * a.value[o + j];
-                    }
-                }
-            }
-        }, a, b);
+    public Var rowDot(Var a, Var b) {
+        return RowOps.rowDot(this, a, b);
     }
 
     @Override
-    public Var softmax(Var xv) {
-        TapeVar x = own(xv);
-        int rows = x.rows();
-        int cols = x.cols();
-        double[] y = new double[x.value.length];
-        for (int i = 0; i < rows; i++) {
-            int o = i * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, x.value[o + j]);
-            }
-            double z = 0;
-            for (int j = 0; j < cols; j++) {
-                y[o + j] = Math.exp(x.value[o + j] - max);
-                z += y[o + j];
-            }
-            for (int j = 0; j < cols; j++) {
-                y[o + j] /= z;
-            }
-        }
-        return record(x.shape, y, g -> {
-            double[] gx = x.grad();
-            for (int i = 0; i < rows; i++) {
-                int o = i * cols;
-                double dot = 0;
-                for (int j = 0; j < cols; j++) {
-                    dot += g[o + j] * y[o + j];
-                }
-                for (int j = 0; j < cols; j++) {
-                    gx[o + j] += y[o + j] * (g[o + j] - dot);
-                }
-            }
-        }, x);
+    public Var softmax(Var x) {
+        return RowOps.softmax(this, x);
     }
 
     @Override
-    public Var logSoftmax(Var xv) {
-        TapeVar x = own(xv);
-        int rows = x.rows();
-        int cols = x.cols();
-        double[] y = new double[x.value.length];
-        for (int i = 0; i < rows; i++) {
-            int o = i * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, x.value[o + j]);
-            }
-            double z = 0;
-            for (int j = 0; j < cols; j++) {
-                z += Math.exp(x.value[o + j] - max);
-            }
-            double logZ = max + Math.log(z);
-            for (int j = 0; j < cols; j++) {
-                y[o + j] = x.value[o + j] - logZ;
-            }
-        }
-        return record(x.shape, y, g -> {
-            double[] gx = x.grad();
-            for (int i = 0; i < rows; i++) {
-                int o = i * cols;
-                double total = 0;
-                for (int j = 0; j < cols; j++) {
-                    total += g[o + j];
-                }
-                for (int j = 0; j < cols; j++) {
-                    gx[o + j] += g[o + j] - Math.exp(y[o + j]) * total;
-                }
-            }
-        }, x);
+    public Var logSoftmax(Var x) {
+        return RowOps.logSoftmax(this, x);
     }
 
-    // ---- indexing and layout ----
+    // ---- fused ops (FusedOps), or the composition for shapes they do not handle ----
 
     @Override
-    public Var gather(Var tableVar, int[] rows) {
-        TapeVar table = own(tableVar);
-        if (table.shape.length == 0) {
-            throw new IllegalArgumentException("gather needs a vector or a matrix, got a scalar");
-        }
-        int tableRows = table.shape[0];
-        int cols = table.shape.length == 2 ? table.shape[1] : 1;
-        double[] y = new double[rows.length * cols];
-        for (int k = 0; k < rows.length; k++) {
-            int r = rows[k];
-            if (r < 0 || r >= tableRows) {
-                throw new IndexOutOfBoundsException("gather row " + r + " at position " + k
-                        + " outside a table of " + tableRows + " rows");
-            }
-            System.arraycopy(table.value, r * cols, y, k * cols, cols);
-        }
-        int[] shape = table.shape.length == 2 ? new int[] {rows.length, cols} : new int[] {rows.length};
-        Parameter sparse = table.parameter != null && table.parameter.rowSparse() ? table.parameter : null;
-        return record(shape, y, g -> {
-            if (sparse != null) {
-                sparse.accumulateRows(rows, g);
-                return;
-            }
-            double[] gt = table.grad();
-            for (int k = 0; k < rows.length; k++) {
-                int base = rows[k] * cols;
-                for (int c = 0; c < cols; c++) {
-                    gt[base + c] += g[k * cols + c];
-                }
-            }
-        }, table);
+    public Var linear(Var x, Var w, Var b) {
+        Var fused = FusedOps.linear(this, own(x), own(w), own(b));
+        return fused != null ? fused : Graph.super.linear(x, w, b);
     }
 
     @Override
-    public Var concat(Var... partVars) {
-        if (partVars.length == 0) {
-            throw new IllegalArgumentException("concat of nothing");
-        }
-        TapeVar[] parts = new TapeVar[partVars.length];
-        int rows = -1;
-        int[] offsets = new int[parts.length + 1];
-        for (int p = 0; p < parts.length; p++) {
-            parts[p] = own(partVars[p]);
-            if (parts[p].shape.length != 2 || (rows >= 0 && parts[p].shape[0] != rows)) {
-                throw new IllegalArgumentException("concat needs matrices with one row count, part " + p
-                        + " has shape " + Arrays.toString(parts[p].shape));
-            }
-            rows = parts[p].shape[0];
-            offsets[p + 1] = offsets[p] + parts[p].shape[1];
-        }
-        int width = offsets[parts.length];
-        double[] y = new double[rows * width];
-        for (int p = 0; p < parts.length; p++) {
-            int w = parts[p].shape[1];
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(parts[p].value, i * w, y, i * width + offsets[p], w);
-            }
-        }
-        int n = rows;
-        return record(new int[] {rows, width}, y, g -> {
-            for (int p = 0; p < parts.length; p++) {
-                if (!parts[p].requiresGrad) {
-                    continue;
-                }
-                int w = parts[p].shape[1];
-                double[] gp = parts[p].grad();
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < w; j++) {
-                        gp[i * w + j] += g[i * width + offsets[p] + j];
-                    }
-                }
-            }
-        }, parts);
+    public Var gaussianKl(Var meanP, Var scaleP, Var meanQ, Var scaleQ) {
+        Var fused = FusedOps.gaussianKl(this, own(meanP), own(scaleP), own(meanQ), own(scaleQ));
+        return fused != null ? fused : Graph.super.gaussianKl(meanP, scaleP, meanQ, scaleQ);
     }
 
     @Override
-    public Var concatRows(Var... partVars) {
-        if (partVars.length == 0) {
-            throw new IllegalArgumentException("concatRows of nothing");
-        }
-        TapeVar[] parts = new TapeVar[partVars.length];
-        int cols = -1;
-        int total = 0;
-        int rows = 0;
-        for (int p = 0; p < parts.length; p++) {
-            parts[p] = own(partVars[p]);
-            if (parts[p].shape.length != 2 || (cols >= 0 && parts[p].shape[1] != cols)) {
-                throw new IllegalArgumentException("concatRows needs matrices with one column count, part " + p
-                        + " has shape " + Arrays.toString(parts[p].shape));
-            }
-            cols = parts[p].shape[1];
-            rows += parts[p].shape[0];
-            total += parts[p].value.length;
-        }
-        double[] y = new double[total];
-        int at = 0;
-        for (TapeVar part : parts) {
-            System.arraycopy(part.value, 0, y, at, part.value.length);
-            at += part.value.length;
-        }
-        return record(new int[] {rows, cols}, y, g -> {
-            int offset = 0;
-            for (TapeVar part : parts) {
-                if (part.requiresGrad) {
-                    double[] gp = part.grad();
-                    for (int k = 0; k < gp.length; k++) {
-                        gp[k] += g[offset + k];
-                    }
-                }
-                offset += part.value.length;
-            }
-        }, parts);
+    public Var bprLoss(Var queries, Var candidates) {
+        Var fused = FusedOps.bprLoss(this, own(queries), own(candidates));
+        return fused != null ? fused : Graph.super.bprLoss(queries, candidates);
+    }
+
+    // ---- indexing and layout (LayoutOps) ----
+
+    @Override
+    public Var gather(Var table, int[] rows) {
+        return LayoutOps.gather(this, table, rows);
     }
 
     @Override
-    public Var columns(Var xv, int from, int to) {
-        TapeVar x = own(xv);
-        if (x.shape.length != 2 || from < 0 || to > x.shape[1] || from > to) {
-            throw new IllegalArgumentException("columns [" + from + ", " + to + ") of shape "
-                    + Arrays.toString(x.shape));
-        }
-        int rows = x.shape[0];
-        int cols = x.shape[1];
-        int w = to - from;
-        double[] y = new double[rows * w];
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(x.value, i * cols + from, y, i * w, w);
-        }
-        return record(new int[] {rows, w}, y, g -> {
-            double[] gx = x.grad();
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < w; j++) {
-                    gx[i * cols + from + j] += g[i * w + j];
-                }
-            }
-        }, x);
+    public Var concat(Var... parts) {
+        return LayoutOps.concat(this, parts);
     }
 
     @Override
-    public Var reshape(Var xv, int... shape) {
-        TapeVar x = own(xv);
-        int[] s = Shape.check(shape);
-        if (Shape.size(s) != x.value.length) {
-            throw new IllegalArgumentException("cannot reshape " + Arrays.toString(x.shape) + " to "
-                    + Arrays.toString(s));
-        }
-        return record(s, x.value, g -> {
-            double[] gx = x.grad();
-            for (int k = 0; k < g.length; k++) {
-                gx[k] += g[k];
-            }
-        }, x);
-    }
-
-    // ---- reductions ----
-
-    @Override
-    public Var sum(Var xv) {
-        TapeVar x = own(xv);
-        double s = 0;
-        for (double v : x.value) {
-            s += v;
-        }
-        return record(new int[0], new double[] {s}, g -> {
-            double[] gx = x.grad();
-            for (int k = 0; k < gx.length; k++) {
-                gx[k] += g[0];
-            }
-        }, x);
+    public Var concatRows(Var... parts) {
+        return LayoutOps.concatRows(this, parts);
     }
 
     @Override
-    public Var sum(Var xv, int axis) {
-        TapeVar x = own(xv);
-        if (axis < 0 || axis >= Math.max(1, x.shape.length)) {
-            throw new IllegalArgumentException("axis " + axis + " of shape " + Arrays.toString(x.shape));
-        }
-        if (x.shape.length < 2) {
-            return sum(x);
-        }
-        int rows = x.shape[0];
-        int cols = x.shape[1];
-        boolean overRows = axis == 0;
-        double[] y = new double[overRows ? cols : rows];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                y[overRows ? j : i] += x.value[i * cols + j];
-            }
-        }
-        return record(new int[] {y.length}, y, g -> {
-            double[] gx = x.grad();
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    gx[i * cols + j] += g[overRows ? j : i];
-                }
-            }
-        }, x);
+    public Var columns(Var x, int from, int to) {
+        return LayoutOps.columns(this, x, from, to);
+    }
+
+    @Override
+    public Var reshape(Var x, int... shape) {
+        return LayoutOps.reshape(this, x, shape);
+    }
+
+    // ---- reductions (RowOps) ----
+
+    @Override
+    public Var sum(Var x) {
+        return RowOps.sum(this, x);
+    }
+
+    @Override
+    public Var sum(Var x, int axis) {
+        return RowOps.sum(this, x, axis);
     }
 
     // ---- the pass ----
@@ -537,9 +323,22 @@ final class TapeGraph implements Graph {
         }
         for (TapeVar leaf : leaves.values()) {
             if (leaf.hasGrad()) {
-                leaf.parameter.accumulate(leaf.gradOrNull());
+                sink.add(leaf.parameter, leaf.gradOrNull());
             }
         }
+    }
+
+    void countFlops(long flops) {
+        matmulFlops += flops;
+    }
+
+    GradientSink sink() {
+        return sink;
+    }
+
+    @Override
+    public long matmulFlops() {
+        return matmulFlops;
     }
 
     @Override
@@ -547,15 +346,16 @@ final class TapeGraph implements Graph {
         closed = true;
         tape.clear();
         leaves.clear();
+        leafFunctions.clear();
     }
 
-    private void checkOpen() {
+    void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the scope is closed");
         }
     }
 
-    private TapeVar own(Var v) {
+    TapeVar own(Var v) {
         if (!(v instanceof TapeVar t) || t.owner != this) {
             throw new IllegalArgumentException("a value from another scope or engine: " + v);
         }
@@ -563,7 +363,7 @@ final class TapeGraph implements Graph {
         return t;
     }
 
-    private TapeVar record(int[] shape, double[] value, TapeVar.Backward backward, TapeVar... parents) {
+    TapeVar record(int[] shape, double[] value, TapeVar.Backward backward, TapeVar... parents) {
         boolean needsGrad = false;
         if (recording) {
             for (TapeVar p : parents) {

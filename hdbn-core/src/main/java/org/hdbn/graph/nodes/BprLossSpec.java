@@ -36,27 +36,8 @@ public record BprLossSpec(String query, String candidates, Double weight) implem
         return Node.loss("bpr", LossKind.LIKELIHOOD, w, f -> loss(f.graph(), f.value(query), f.value(candidates)));
     }
 
-    /** The BPR loss for queries {@code [B, d]} and candidates {@code [B + B*N, d]}. */
+    /** The BPR loss for queries {@code [B, d]} and candidates {@code [B + B*N, d]} (see {@link Graph#bprLoss}). */
     public static Var loss(Graph g, Var q, Var cand) {
-        int b = q.rows();
-        int total = cand.rows();
-        if (total <= b || (total - b) % b != 0) {
-            throw new IllegalArgumentException("BPR needs B positives then N*B negatives, got " + total
-                    + " candidate rows for " + b + " queries");
-        }
-        int n = (total - b) / b;
-        int[] pos = new int[b];
-        int[] neg = new int[b * n];
-        int[] owner = new int[b * n];
-        for (int i = 0; i < b; i++) {
-            pos[i] = i;
-            for (int j = 0; j < n; j++) {
-                neg[i * n + j] = b + i * n + j;
-                owner[i * n + j] = i;
-            }
-        }
-        Var sPos = g.rowDot(q, g.gather(cand, pos));
-        Var sNeg = g.rowDot(g.gather(q, owner), g.gather(cand, neg));
-        return g.neg(g.mean(g.logSigmoid(g.sub(g.gather(sPos, owner), sNeg))));
+        return g.bprLoss(q, cand);
     }
 }

@@ -61,6 +61,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run whose checkpoints are in DIR.")
     Path resume;
 
+    @Option(names = "--threads", paramLabel = "T", description = "Threads computing each step's gradient "
+            + "(default: available processors); the trained model does not depend on it.")
+    Integer threads;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -70,6 +74,9 @@ final class TrainCommand implements Callable<Integer> {
         SpecMapper mapper = new SpecMapper();
         if (checkpointEvery < 0 || evalEvery < 0) {
             throw new IllegalArgumentException("--checkpoint-every and --eval-every must not be negative");
+        }
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         AutodiffEngine engineImpl = Engines.byName(engine);
         PrintStream progress = new PrintStream(new WriterOutputStream(out), true);
@@ -125,6 +132,7 @@ final class TrainCommand implements Callable<Integer> {
     private ModelTrainer.Options options(long s, AutodiffEngine engineImpl, PrintStream progress, EmoMusicDataset dataset,
             Checkpoints checkpoints) {
         return new ModelTrainer.Options(s, engineImpl, progress,
-                dataset.validation().size() > 0 ? dataset.validation() : null, evalEvery, checkpoints, checkpointEvery, model);
+                dataset.validation().size() > 0 ? dataset.validation() : null, evalEvery, checkpoints, checkpointEvery, model,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 }

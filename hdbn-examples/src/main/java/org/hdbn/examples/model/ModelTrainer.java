@@ -22,6 +22,7 @@ import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.train.DataParallel;
 import org.hdbn.train.NonFiniteException;
 import org.hdbn.train.PairwiseBatches;
 import org.hdbn.train.StepReport;
@@ -48,12 +49,14 @@ public final class ModelTrainer {
      * @param checkpoints      where checkpoints go (null: none)
      * @param checkpointEvery  optimizer steps between checkpoints (0: only at the end of each epoch)
      * @param modelDir         where the finished model will be saved (recorded for resuming)
+     * @param threads          threads computing a step's gradient (the result does not depend on it)
      */
     public record Options(long seed, AutodiffEngine engine, PrintStream progress, Interactions validation, int evalEvery,
-            Checkpoints checkpoints, int checkpointEvery, Path modelDir) {
+            Checkpoints checkpoints, int checkpointEvery, Path modelDir, int threads) {
 
+        /** No checkpoints; one thread per available processor. */
         public Options(long seed, AutodiffEngine engine, PrintStream progress, Interactions validation, int evalEvery) {
-            this(seed, engine, progress, validation, evalEvery, null, 0, null);
+            this(seed, engine, progress, validation, evalEvery, null, 0, null, Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -123,10 +126,11 @@ public final class ModelTrainer {
             TrainingSpec t = spec.training();
             adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
             double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-            trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting());
             int[] groups = t.groupBatches() && gate != null ? groupsOf(gate) : null;
             batches = new PairwiseBatches(data.train(), SeenItems.of(data.train()), data.numSongs(), t.batchSize(),
                     t.negatives(), DataBinding.COLUMNS, groups);
+            trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting(),
+                    DataParallel.of(options.threads(), gate == null ? batches.slicer() : batches.slicer(groupsOf(gate))));
         }
 
         TrainedModel execute() {

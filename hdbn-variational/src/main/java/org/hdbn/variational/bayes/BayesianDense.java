@@ -52,7 +52,7 @@ public final class BayesianDense implements Block, KlSource {
     public Var forward(Graph g, Var input, ForwardMode mode) {
         Var pre;
         if (config.deterministic() || !mode.sample()) {
-            pre = g.add(g.matmul(input, g.param(weightMu)), g.param(biasMu));
+            pre = g.linear(input, g.param(weightMu), g.param(biasMu));
         } else {
             pre = config.estimator().linear(g, input, posterior(g), mode.requireRng());
         }

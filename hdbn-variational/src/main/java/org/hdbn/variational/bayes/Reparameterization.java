@@ -16,6 +16,6 @@ public final class Reparameterization implements Estimator {
     public Var linear(Graph g, Var x, GaussianWeights w, UniformRandomProvider rng) {
         Var weight = g.add(w.weightMean(), g.mul(w.weightScale(), g.constant(Normal.standardNormal(w.weightMean().shape(), rng))));
         Var bias = g.add(w.biasMean(), g.mul(w.biasScale(), g.constant(Normal.standardNormal(w.biasMean().shape(), rng))));
-        return g.add(g.matmul(x, weight), bias);
+        return g.linear(x, weight, bias);
     }
 }

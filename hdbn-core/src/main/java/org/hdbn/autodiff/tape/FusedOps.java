@@ -1,0 +1,160 @@
+package org.hdbn.autodiff.tape;
+
+import org.hdbn.autodiff.BprLayout;
+import org.hdbn.autodiff.Var;
+import org.hdbn.tensor.Gemm;
+
+/**
+ * The tape's fused ops: one node with one forward and one backward kernel where the composition in
+ * {@link org.hdbn.autodiff.Graph} would record many small nodes and their intermediate arrays.
+ * Each returns null for operand shapes it does not handle; the graph then falls back to the
+ * composition.
+ */
+final class FusedOps {
+
+    private FusedOps() {
+    }
+
+    /** {@code x w + b} for x {@code [r, in]}, w {@code [in, out]}, b {@code [out]} or {@code [1, out]}. */
+    static Var linear(TapeGraph t, TapeVar x, TapeVar w, TapeVar b) {
+        if (x.shape.length != 2 || w.shape.length != 2 || x.shape[1] != w.shape[0] || b.value.length != w.shape[1]
+                || (b.shape.length == 2 && b.shape[0] != 1) || b.shape.length == 0) {
+            return null;
+        }
+        int r = x.shape[0];
+        int in = w.shape[0];
+        int out = w.shape[1];
+        double[] y = new double[r * out];
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(b.value, 0, y, i * out, out);
+        }
+        Gemm.gemm(false, false, r, out, in, x.value, w.value, y);
+        long flops = 2L * r * in * out;
+        t.countFlops(flops);
+        return t.record(new int[] {r, out}, y, g -> {
+            if (x.requiresGrad) {
+                Gemm.gemm(false, true, r, in, out, g, w.value, x.grad());
+                t.countFlops(flops);
+            }
+            if (w.requiresGrad) {
+                Gemm.gemm(true, false, in, out, r, x.value, g, w.grad());
+                t.countFlops(flops);
+            }
+            if (b.requiresGrad) {
+                double[] gb = b.grad();
+                for (int i = 0; i < r; i++) {
+                    for (int j = 0, o = i * out; j < out; j++) {
+                        gb[j] += g[o + j];
+                    }
+                }
+            }
+        }, x, w, b);
+    }
+
+    /**
+     * Entrywise {@code KL(N(mp, sp^2) || N(mq, sq^2))} when every operand has the size of the
+     * largest or a single value.
+     */
+    static Var gaussianKl(TapeGraph t, TapeVar mp, TapeVar sp, TapeVar mq, TapeVar sq) {
+        TapeVar widest = mp;
+        for (TapeVar v : new TapeVar[] {sp, mq, sq}) {
+            if (v.value.length > widest.value.length) {
+                widest = v;
+            }
+        }
+        int n = widest.value.length;
+        for (TapeVar v : new TapeVar[] {mp, sp, mq, sq}) {
+            if (v.value.length != 1 && !java.util.Arrays.equals(v.shape, widest.shape)) {
+                return null;
+            }
+        }
+        // a stride of 0 repeats a single value
+        int smp = mp.value.length == 1 ? 0 : 1;
+        int ssp = sp.value.length == 1 ? 0 : 1;
+        int smq = mq.value.length == 1 ? 0 : 1;
+        int ssq = sq.value.length == 1 ? 0 : 1;
+        double[] y = new double[n];
+        for (int k = 0; k < n; k++) {
+            double s2 = sq.value[k * ssq];
+            double ratio = sp.value[k * ssp] / s2;
+            double diff = (mp.value[k * smp] - mq.value[k * smq]) / s2;
+            y[k] = 0.5 * (ratio * ratio + diff * diff) - Math.log(ratio) - 0.5;
+        }
+        return t.record(widest.shape, y, g -> {
+            double[] gmp = mp.requiresGrad ? mp.grad() : null;
+            double[] gsp = sp.requiresGrad ? sp.grad() : null;
+            double[] gmq = mq.requiresGrad ? mq.grad() : null;
+            double[] gsq = sq.requiresGrad ? sq.grad() : null;
+            for (int k = 0; k < n; k++) {
+                double s1 = sp.value[k * ssp];
+                double s2 = sq.value[k * ssq];
+                double ratio = s1 / s2;
+                double diff = (mp.value[k * smp] - mq.value[k * smq]) / s2;
+                double gk = g[k];
+                if (gmp != null) {
+                    gmp[k * smp] += gk * diff / s2;
+                }
+                if (gmq != null) {
+                    gmq[k * smq] -= gk * diff / s2;
+                }
+                if (gsp != null) {
+                    gsp[k * ssp] += gk * (ratio / s2 - 1 / s1);
+                }
+                if (gsq != null) {
+                    gsq[k * ssq] += gk * (1 - ratio * ratio - diff * diff) / s2;
+                }
+            }
+        }, mp, sp, mq, sq);
+    }
+
+    /** The BPR loss of {@link org.hdbn.autodiff.Graph#bprLoss} without its gathered copies of q and c. */
+    static Var bprLoss(TapeGraph t, TapeVar q, TapeVar c) {
+        if (q.shape.length != 2 || c.shape.length != 2 || q.shape[1] != c.shape[1]) {
+            return null;
+        }
+        int b = q.shape[0];
+        int d = q.shape[1];
+        int n = BprLayout.negatives(b, c.shape[0]);
+        // per pair, sigmoid(-(s_pos - s_neg)): the loss's slope, kept for the backward pass
+        double[] slope = new double[b * n];
+        double total = 0;
+        for (int i = 0; i < b; i++) {
+            double pos = dot(q.value, i * d, c.value, i * d, d);
+            for (int j = 0; j < n; j++) {
+                double x = pos - dot(q.value, i * d, c.value, (b + i * n + j) * d, d);
+                total += Pointwise.softplus(-x);
+                slope[i * n + j] = Pointwise.sigmoid(-x);
+            }
+        }
+        double pairs = (double) b * n;
+        return t.record(new int[0], new double[] {total / pairs}, g -> {
+            double[] gq = q.requiresGrad ? q.grad() : null;
+            double[] gc = c.requiresGrad ? c.grad() : null;
+            for (int i = 0; i < b; i++) {
+                int qi = i * d;
+                for (int j = 0; j < n; j++) {
+                    // d loss / d (s_pos - s_neg) = -sigmoid(-x) / pairs
+                    double coef = -g[0] * slope[i * n + j] / pairs;
+                    int ni = (b + i * n + j) * d;
+                    for (int k = 0; k < d; k++) {
+                        if (gq != null) {
+                            gq[qi + k] += coef * (c.value[qi + k] - c.value[ni + k]);
+                        }
+                        if (gc != null) {
+                            gc[qi + k] += coef * q.value[qi + k];
+                            gc[ni + k] -= coef * q.value[qi + k];
+                        }
+                    }
+                }
+            }
+        }, q, c);
+    }
+
+    private static double dot(double[] a, int ao, double[] b, int bo, int d) {
+        double s = 0;
+        for (int k = 0; k < d; k++) {
+            s += a[ao + k] * b[bo + k];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,110 @@
+package org.hdbn.param;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link GradientSink} that keeps the gradients of one pass apart from the parameters: a dense
+ * buffer per parameter, and for row-sparse gradients the rows in the order they came. One instance
+ * serves one pass at a time; {@link #addTo()} adds everything to the parameters (row gradients in
+ * arrival order) and empties the buffers, which keep their capacity for the next pass.
+ */
+public final class GradientBuffers implements GradientSink {
+
+    /** A parameter's pending gradient: a dense buffer, or rows with their values. */
+    private static final class Pending {
+        double[] dense;
+        boolean denseUsed;
+        int[] rows = new int[0];
+        double[] rowValues = new double[0];
+        int rowCount;
+    }
+
+    private final Map<Parameter, Pending> pending = new IdentityHashMap<>();
+    // the parameters in the order they first received gradient, so addTo() has a fixed order
+    private final List<Parameter> order = new ArrayList<>();
+
+    @Override
+    public void add(Parameter p, double[] gradient) {
+        Pending b = pendingOf(p);
+        if (b.dense == null) {
+            b.dense = new double[p.value().size()];
+        }
+        if (gradient.length != b.dense.length) {
+            throw new IllegalArgumentException("gradient of " + gradient.length + " values for '" + p.name()
+                    + "' of " + b.dense.length);
+        }
+        double[] d = b.dense;
+        for (int k = 0; k < d.length; k++) {
+            d[k] += gradient[k];
+        }
+        b.denseUsed = true;
+    }
+
+    @Override
+    public void addRows(Parameter p, int[] rows, double[] gradient) {
+        Pending b = pendingOf(p);
+        int cols = p.value().cols();
+        int need = b.rowCount + rows.length;
+        if (need > b.rows.length) {
+            int capacity = Math.max(need, 2 * b.rows.length);
+            b.rows = Arrays.copyOf(b.rows, capacity);
+            b.rowValues = Arrays.copyOf(b.rowValues, capacity * cols);
+        }
+        System.arraycopy(rows, 0, b.rows, b.rowCount, rows.length);
+        System.arraycopy(gradient, 0, b.rowValues, b.rowCount * cols, rows.length * cols);
+        b.rowCount = need;
+    }
+
+    /** Adds the buffered gradients to the parameters and clears the buffers. */
+    public void addTo() {
+        for (Parameter p : order) {
+            addTo(p);
+        }
+    }
+
+    /**
+     * Adds the gradient buffered for one parameter to it and clears that buffer; touches nothing
+     * else, so different parameters can be done on different threads.
+     */
+    public void addTo(Parameter p) {
+        Pending b = pending.get(p);
+        if (b == null) {
+            return;
+        }
+        // rows first, then the dense part: the order in which a tape's backward adds them
+        if (b.rowCount > 0) {
+            p.accumulateRows(b.rows, b.rowValues, b.rowCount);
+            b.rowCount = 0;
+        }
+        if (b.denseUsed) {
+            p.accumulate(b.dense);
+            Arrays.fill(b.dense, 0.0);
+            b.denseUsed = false;
+        }
+    }
+
+    /** Drops the buffered gradients without adding them (after a failed pass). */
+    public void clear() {
+        for (Pending b : pending.values()) {
+            if (b.denseUsed) {
+                Arrays.fill(b.dense, 0.0);
+                b.denseUsed = false;
+            }
+            b.rowCount = 0;
+        }
+    }
+
+    private Pending pendingOf(Parameter p) {
+        Pending b = pending.get(p);
+        if (b == null) {
+            b = new Pending();
+            pending.put(p, b);
+            order.add(p);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,41 @@
+package org.hdbn.param;
+
+/**
+ * Where a backward pass adds parameter gradients. {@link #direct()} adds them to the parameters
+ * themselves; a data-parallel step gives each shard of a batch but the first its own
+ * {@link GradientBuffers}, added to the parameters afterwards in shard order, so the sums do not
+ * depend on which thread ran which shard.
+ *
+ * <p>A sink reads the arrays it is given during the call and keeps no reference to them.
+ */
+public interface GradientSink {
+
+    /** Adds a gradient for the whole value of {@code p} (row-major like the value). */
+    void add(Parameter p, double[] gradient);
+
+    /**
+     * Adds gradient rows: row {@code k} of {@code gradient} (as wide as the value) to row
+     * {@code rows[k]} of {@code p}; repeated rows add up.
+     */
+    void addRows(Parameter p, int[] rows, double[] gradient);
+
+    /** The sink that adds straight into {@link Parameter#grad()}. */
+    static GradientSink direct() {
+        return Direct.INSTANCE;
+    }
+
+    /** Stateless, hence one shared instance. */
+    enum Direct implements GradientSink {
+        INSTANCE;
+
+        @Override
+        public void add(Parameter p, double[] gradient) {
+            p.accumulate(gradient);
+        }
+
+        @Override
+        public void addRows(Parameter p, int[] rows, double[] gradient) {
+            p.accumulateRows(rows, gradient);
+        }
+    }
+}
