@@ -1,5 +1,6 @@
 package org.hdbn.gate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hdbn.graph.BuildContext;
 
 /**
@@ -9,6 +10,7 @@ import org.hdbn.graph.BuildContext;
  * @param assignment  the name of an {@code int[]} resource holding one group per entity;
  *                    default {@code paper_groups}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record FixedGateSpec(String assignment) implements GateSpec {
 
     @Override

@@ -1,5 +1,6 @@
 package org.hdbn.smile;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hdbn.gate.GateFitter;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.BuildContext;
@@ -9,6 +10,7 @@ import org.hdbn.graph.Dim;
  * k-means groups (best of {@code restarts} seeded runs); k may name a data dimension such as
  * {@code groups} (the number of groups the paper used on that data set).
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record KMeansGateSpec(Dim k, Integer restarts) implements GateSpec {
 
     @Override
