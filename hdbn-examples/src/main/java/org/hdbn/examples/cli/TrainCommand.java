@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.eval.EvaluationResult;
+import org.hdbn.examples.bench.HeapWatcher;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.data.EmoMusicLoader;
 import org.hdbn.examples.model.CheckpointState;
@@ -70,6 +71,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (HeapWatcher heap = new HeapWatcher()) {
+            return run(heap);
+        }
+    }
+
+    private Integer run(HeapWatcher heap) {
         PrintWriter out = command.commandLine().getOut();
         SpecMapper mapper = new SpecMapper();
         if (checkpointEvery < 0 || evalEvery < 0) {
@@ -118,8 +125,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         trained.save(model, mapper);
         checkpoints.deleteAll();
-        out.printf("saved %s (%d epochs, %d steps, %.1f s, peak heap %s)%n", model, trained.info().epochs(),
-                trained.info().steps(), trained.info().trainSeconds(), Memory.peakHeap());
+        out.printf(java.util.Locale.ROOT, "saved %s (%d epochs, %d steps, %.1f s, peak heap %.0f MB)%n", model,
+                trained.info().epochs(), trained.info().steps(), trained.info().trainSeconds(), heap.peakBytes() / 1e6);
         if (dataset.validation().size() > 0) {
             EvaluationResult r = new ModelEvaluator(engineImpl, 0, trained.info().seed())
                     .evaluate(trained, dataset, dataset.validation());
