@@ -1,6 +1,8 @@
 package org.hdbn.examples.model;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -62,6 +64,7 @@ public final class ModelTrainer {
                 t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);
         ProgressReporter progress = new ProgressReporter(options.progress(), t.totalEpochs());
         int epochCounter = 0;
+        List<Double> epochLosses = new ArrayList<>();
         for (StageSpec stage : t.stages()) {
             freeze(store, stage);
             for (int epoch = 1; epoch <= stage.epochs(); epoch++) {
@@ -79,7 +82,7 @@ public final class ModelTrainer {
                     extra = String.format(Locale.ROOT, "validation strict HR@10 %.4f NDCG@10 %.4f",
                             r.metrics(Protocol.STRICT).mean("HR@10"), r.metrics(Protocol.STRICT).mean("NDCG@10"));
                 }
-                progress.endEpoch(stage.name(), epoch, stage.epochs(), extra);
+                epochLosses.add(progress.endEpoch(stage.name(), epoch, stage.epochs(), extra));
             }
         }
         store.all().forEach(p -> p.setTrainable(true));
@@ -88,7 +91,7 @@ public final class ModelTrainer {
                 System.getProperty("java.version"), options.engine().name(), options.seed(),
                 data.directory().getFileName().toString(),
                 data.directory().toAbsolutePath().toString(), data.fingerprint(), binding.dims(), epochCounter,
-                adam.steps(), seconds, gate != null);
+                adam.steps(), seconds, gate != null, epochLosses);
         return new TrainedModel(spec, graph, store, gate, info);
     }
 
