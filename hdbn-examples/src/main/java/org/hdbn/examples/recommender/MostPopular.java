@@ -20,7 +20,11 @@ public final class MostPopular implements Recommender {
 
     /** Counts each song's training triples. */
     public static MostPopular fit(EmoMusicDataset data) {
-        return new MostPopular(counts(data.train(), data.numSongs()));
+        return fit(data.train(), data.numSongs());
+    }
+
+    static MostPopular fit(Interactions train, int numItems) {
+        return new MostPopular(counts(train, numItems));
     }
 
     /** Training triples per item, {@code c(i)}. */
