@@ -4,8 +4,8 @@ import org.hdbn.tensor.Tensor;
 
 /**
  * Scores of a two-tower model, {@code score(q, i) = queries[q] . candidates[i]}: one matrix product
- * per block of queries. Every model in hdbn that ranks by a dot product (HDBN, BPR-MF, popularity
- * baselines, EASE) scores through this class.
+ * per block of queries. Every model in hdbn that ranks by a dot product of two towers (HDBN, its
+ * variants, BPR-MF, the two-tower baseline) scores through this class.
  */
 public final class DotProductScorer implements BlockScorer {
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
         description = "Heterogeneity-aware Deep Bayesian Network (arXiv 2406.14090) for emotion-aware music "
                 + "recommendation, and the building blocks it is made of.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, GenerateCommand.class, BenchCommand.class,
+                ExperimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HdbnCommand implements Runnable {
 

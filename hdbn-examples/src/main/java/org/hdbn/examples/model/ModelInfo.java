@@ -1,5 +1,6 @@
 package org.hdbn.examples.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,11 +20,16 @@ import java.util.Map;
  * @param steps            optimizer steps taken
  * @param trainSeconds     wall-clock training time
  * @param hasGate          whether {@code gate.json} belongs to the model
- * @param epochLosses      mean training loss of each epoch (the training curve)
+ * @param epochLosses      the mean weighted training loss of every epoch, in order (absent in
+ *                         models saved before it was recorded)
  */
 public record ModelInfo(String format, int version, String hdbnVersion, String javaVersion, String engine, long seed,
         String dataName, String dataDir, String dataFingerprint, Map<String, Integer> dims, int epochs, long steps, double trainSeconds,
-        boolean hasGate, java.util.List<Double> epochLosses) {
+        boolean hasGate, List<Double> epochLosses) {
+
+    public ModelInfo {
+        epochLosses = epochLosses == null ? List.of() : List.copyOf(epochLosses);
+    }
 
     public static final int FORMAT_VERSION = 1;
     public static final String FORMAT = "hdbn-model";

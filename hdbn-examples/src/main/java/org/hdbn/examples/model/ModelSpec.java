@@ -60,8 +60,14 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
         return new ModelSpec(formatVersion, name, description, gate, training, g);
     }
 
+    /** The same variant grouping its users with another gate (null: no gate). */
     public ModelSpec withGate(GateSpec g) {
         return new ModelSpec(formatVersion, name, description, g, training, graph);
+    }
+
+    /** The same variant under another name and description. */
+    public ModelSpec withName(String n, String d) {
+        return new ModelSpec(formatVersion, n, d, gate, training, graph);
     }
 
     public ModelSpec withTraining(TrainingSpec t) {

@@ -1,0 +1,248 @@
+package org.hdbn.examples.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.hdbn.data.Interactions;
+import org.hdbn.data.SeenItems;
+import org.hdbn.eval.CsvHeader;
+import org.hdbn.eval.EvaluationResult;
+import org.hdbn.eval.PairedComparison;
+import org.hdbn.eval.PairedSignificance;
+import org.hdbn.eval.Protocol;
+import org.hdbn.eval.RankingEvaluator;
+import org.hdbn.eval.RecommendationsCsv;
+import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.examples.model.DataBinding;
+import org.hdbn.examples.model.ModelSpec;
+import org.hdbn.examples.recommender.Recommender;
+import org.hdbn.examples.recommender.SpecRecommender;
+import org.hdbn.gate.SingleGateSpec;
+import org.hdbn.graph.Dim;
+import org.hdbn.smile.KMeansGateSpec;
+
+/**
+ * Runs an experiment: fits every variant under every seed (seed {@code s} is {@code baseSeed + s};
+ * a variant that does not depend on the seed is fitted once), evaluates each under both protocols
+ * on the same triples, writes each variant's first-seed recommendations, tests the reference row
+ * against every other with paired tests, and on the reference model sweeps the number of Monte
+ * Carlo samples and the number of k-means user groups.
+ */
+public final class Experiment {
+
+    /**
+     * @param variants     the rows, reference first is not required; names must be distinct
+     * @param reference    the name of the row tested against the others and swept (usually hdbn)
+     * @param seeds        number of seeds, at least 1
+     * @param baseSeed     the first seed
+     * @param epochs       the epochs override the variants were built with (reported only), or null
+     * @param mcSamples    Monte Carlo sample counts to evaluate the reference with (may be empty)
+     * @param groupSweep   numbers of user groups to retrain the reference with; 1 is the single gate (may be empty)
+     * @param exportHeader the recommendation export's header
+     */
+    public record Config(List<Variant> variants, String reference, int seeds, long baseSeed, Integer epochs,
+            List<Integer> mcSamples, List<Integer> groupSweep, CsvHeader exportHeader) {
+
+        public Config {
+            variants = List.copyOf(variants);
+            mcSamples = List.copyOf(mcSamples);
+            groupSweep = List.copyOf(groupSweep);
+            if (variants.isEmpty()) {
+                throw new IllegalArgumentException("an experiment needs at least one variant");
+            }
+            if (seeds < 1) {
+                throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            }
+            Set<String> names = new HashSet<>();
+            for (Variant v : variants) {
+                if (!names.add(v.name())) {
+                    throw new IllegalArgumentException("variant '" + v.name() + "' is listed twice");
+                }
+            }
+            if (!names.contains(reference)) {
+                throw new IllegalArgumentException("the reference variant '" + reference + "' is not among " + names);
+            }
+            for (int s : mcSamples) {
+                if (s < 1) {
+                    throw new IllegalArgumentException("Monte Carlo sample counts must be at least 1, got " + s);
+                }
+            }
+            for (int k : groupSweep) {
+                if (k < 1) {
+                    throw new IllegalArgumentException("group counts must be at least 1, got " + k);
+                }
+            }
+        }
+    }
+
+    /** The variants' folder under the output folder, holding one folder per variant. */
+    public static final String VARIANTS_DIR = "variants";
+    public static final String RECOMMENDATIONS = "recommendations.csv";
+
+    private final Config config;
+
+    public Experiment(Config config) {
+        this.config = config;
+    }
+
+    /**
+     * Runs it and writes each variant's recommendations under {@code out}.
+     *
+     * @param evalName how the evaluation triples are named in reports
+     * @param progress where progress lines go (null: silent)
+     */
+    public ExperimentResults run(EmoMusicDataset data, Interactions eval, String evalName, Path out, PrintStream progress)
+            throws IOException {
+        long t0 = System.nanoTime();
+        SeenItems seen = SeenItems.of(data.train());
+        List<VariantResult> rows = new ArrayList<>();
+        Map<Integer, List<EvaluationResult>> mc = new LinkedHashMap<>();
+        config.mcSamples().forEach(s -> mc.put(s, new ArrayList<>()));
+        int index = 0;
+        for (Variant variant : config.variants()) {
+            index++;
+            boolean reference = variant.name().equals(config.reference());
+            List<VariantResult.Run> runs = new ArrayList<>();
+            String note = null;
+            for (int s = 0; s < config.seeds(); s++) {
+                long seed = config.baseSeed() + s;
+                if (!variant.seeded() && s > 0) {
+                    VariantResult.Run first = runs.get(0);
+                    runs.add(new VariantResult.Run(seed, first.result(), first.epochLosses(), first.seconds()));
+                    continue;
+                }
+                log(progress, "[%d/%d] %s, seed %d%s: fitting (%.0f s elapsed)", index, config.variants().size(),
+                        variant.name(), seed, variant.seeded() ? "" : " (seed-independent)", elapsed(t0));
+                Variant.Fit fit = variant.fit(data, seed, progress);
+                note = fit.note();
+                EvaluationResult r = evaluate(fit.recommender(), data, eval, seen);
+                runs.add(new VariantResult.Run(seed, r, fit.epochLosses(), fit.seconds()));
+                log(progress, "[%d/%d] %s, seed %d: fitted in %.1f s; %s", index, config.variants().size(),
+                        variant.name(), seed, fit.seconds(), headline(r));
+                if (s == 0) {
+                    RecommendationsCsv.write(variantDir(out, variant.name()).resolve(RECOMMENDATIONS),
+                            config.exportHeader(), eval, r);
+                }
+                if (reference && !mc.isEmpty()) {
+                    sampleSweep(fit.recommender(), data, eval, seen, mc, progress);
+                }
+            }
+            rows.add(new VariantResult(variant.name(), variant.description(), note, runs));
+        }
+        VariantResult ref = rows.stream().filter(v -> v.name().equals(config.reference())).findFirst().orElseThrow();
+        List<SweepPoint> mcPoints = new ArrayList<>();
+        mc.forEach((s, results) -> mcPoints.add(new SweepPoint(s, results, null)));
+        List<SweepPoint> groups = groupSweep(data, eval, seen, ref, progress, t0);
+        Map<Protocol, Integer> triples = new EnumMap<>(Protocol.class);
+        for (Protocol p : Protocol.values()) {
+            triples.put(p, ref.results().get(0).metrics(p).triples());
+        }
+        List<Long> seeds = ref.runs().stream().map(VariantResult.Run::seed).toList();
+        return new ExperimentResults(data.name(), evalName, triples, seeds, config.epochs(),
+                ref.results().get(0).metricList(), rows, config.reference(), significance(rows, ref), mcPoints, groups,
+                elapsed(t0));
+    }
+
+    /** The folder of one variant's files; names are made safe for a file system. */
+    public static Path variantDir(Path out, String name) {
+        return out.resolve(VARIANTS_DIR).resolve(name.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    private static EvaluationResult evaluate(Recommender r, EmoMusicDataset data, Interactions eval, SeenItems seen) {
+        return RankingEvaluator.withDefaults().evaluate(r.scorer(data, eval), eval, seen);
+    }
+
+    private void sampleSweep(Recommender fitted, EmoMusicDataset data, Interactions eval, SeenItems seen,
+            Map<Integer, List<EvaluationResult>> mc, PrintStream progress) {
+        if (!(fitted instanceof SpecRecommender model)) {
+            throw new IllegalArgumentException("Monte Carlo samples need a trained model as the reference, not '"
+                    + fitted.name() + "'");
+        }
+        for (int s : mc.keySet()) {
+            long t = System.nanoTime();
+            EvaluationResult r = evaluate(model.withSamples(s), data, eval, seen);
+            mc.get(s).add(r);
+            log(progress, "  %s with %d Monte Carlo samples: %s (%.1f s)", fitted.name(), s, headline(r), elapsed(t));
+        }
+    }
+
+    private List<SweepPoint> groupSweep(EmoMusicDataset data, Interactions eval, SeenItems seen, VariantResult ref,
+            PrintStream progress, long t0) {
+        List<SweepPoint> points = new ArrayList<>();
+        if (config.groupSweep().isEmpty()) {
+            return points;
+        }
+        Variant variant = config.variants().stream().filter(v -> v.name().equals(config.reference())).findFirst()
+                .orElseThrow();
+        if (!(variant instanceof SpecVariant sv) || sv.spec().gate() == null) {
+            throw new IllegalArgumentException("the group sweep needs a reference model with a user gate, not '"
+                    + variant.name() + "'");
+        }
+        DataBinding binding = new DataBinding(data);
+        for (int k : config.groupSweep()) {
+            if (sv.spec().gate() instanceof KMeansGateSpec km && binding.resolve(km.k()) == k && k > 1) {
+                points.add(new SweepPoint(k, ref.results(), "same runs as the " + ref.name() + " row"));
+                log(progress, "group sweep k=%d: the %s row's runs", k, ref.name());
+                continue;
+            }
+            ModelSpec spec = sv.spec().withGate(k == 1 ? new SingleGateSpec() : new KMeansGateSpec(Dim.of(k), null))
+                    .withName(sv.name() + "-k" + k, sv.description());
+            SpecVariant swept = new SpecVariant(spec, sv.engine());
+            List<EvaluationResult> results = new ArrayList<>();
+            for (int s = 0; s < config.seeds(); s++) {
+                long seed = config.baseSeed() + s;
+                log(progress, "group sweep k=%d, seed %d: training (%.0f s elapsed)", k, seed, elapsed(t0));
+                EvaluationResult r = evaluate(swept.fit(data, seed, progress).recommender(), data, eval, seen);
+                results.add(r);
+                log(progress, "group sweep k=%d, seed %d: %s", k, seed, headline(r));
+            }
+            points.add(new SweepPoint(k, results, null));
+        }
+        return points;
+    }
+
+    private static Map<String, Map<Protocol, PairedComparison>> significance(List<VariantResult> rows,
+            VariantResult ref) {
+        Map<String, Map<Protocol, PairedComparison>> out = new LinkedHashMap<>();
+        for (VariantResult row : rows) {
+            if (row == ref) {
+                continue;
+            }
+            Map<Protocol, PairedComparison> byProtocol = new EnumMap<>(Protocol.class);
+            for (Protocol p : Protocol.values()) {
+                double[] a = MetricStats.perTripleMean(ref.results(), p, ExperimentResults.TEST_METRIC);
+                double[] b = MetricStats.perTripleMean(row.results(), p, ExperimentResults.TEST_METRIC);
+                if (a.length >= 2) {
+                    byProtocol.put(p, PairedSignificance.compare(a, b));
+                }
+            }
+            out.put(row.name(), byProtocol);
+        }
+        return out;
+    }
+
+    static String headline(EvaluationResult r) {
+        return String.format(Locale.ROOT, "strict HR@10 %.4f NDCG@10 %.4f, paper HR@10 %.4f NDCG@10 %.4f",
+                r.metrics(Protocol.STRICT).mean("HR@10"), r.metrics(Protocol.STRICT).mean("NDCG@10"),
+                r.metrics(Protocol.PAPER).mean("HR@10"), r.metrics(Protocol.PAPER).mean("NDCG@10"));
+    }
+
+    private static double elapsed(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void log(PrintStream out, String fmt, Object... args) {
+        if (out != null) {
+            out.println(String.format(Locale.ROOT, fmt, args));
+            out.flush();
+        }
+    }
+}
