@@ -88,6 +88,17 @@ public final class Parameter {
     }
 
     /**
+     * The gradient array, for adding a whole-value gradient to in place (as {@link #accumulate}
+     * does, without the intermediate array); a row-sparse parameter counts it as a dense use.
+     */
+    public double[] denseGradient() {
+        if (rowSparse) {
+            denseTouched = true;
+        }
+        return grad;
+    }
+
+    /**
      * Adds gradient rows: row {@code k} of {@code g} (width = columns of the value) is added to
      * row {@code rows[k]}; repeated rows add up.
      */
@@ -108,6 +119,14 @@ public final class Parameter {
                 touchedRows.add(rows[k]);
             }
         }
+    }
+
+    /**
+     * Whether every row may have a non-zero gradient: always for a dense parameter, and for a
+     * row-sparse one that was also used densely. Kernels then run over the whole array at once.
+     */
+    public boolean allRowsTouched() {
+        return !rowSparse || denseTouched;
     }
 
     /**

@@ -75,9 +75,9 @@ final class FusedOps {
         int ssq = sq.value.length == 1 ? 0 : 1;
         double[] y = new double[n];
         for (int k = 0; k < n; k++) {
-            double s2 = sq.value[k * ssq];
-            double ratio = sp.value[k * ssp] / s2;
-            double diff = (mp.value[k * smp] - mq.value[k * smq]) / s2;
+            double inv = 1 / sq.value[k * ssq];
+            double ratio = sp.value[k * ssp] * inv;
+            double diff = (mp.value[k * smp] - mq.value[k * smq]) * inv;
             y[k] = 0.5 * (ratio * ratio + diff * diff) - Math.log(ratio) - 0.5;
         }
         return t.record(widest.shape, y, g -> {
@@ -87,21 +87,21 @@ final class FusedOps {
             double[] gsq = sq.requiresGrad ? sq.grad() : null;
             for (int k = 0; k < n; k++) {
                 double s1 = sp.value[k * ssp];
-                double s2 = sq.value[k * ssq];
-                double ratio = s1 / s2;
-                double diff = (mp.value[k * smp] - mq.value[k * smq]) / s2;
+                double inv = 1 / sq.value[k * ssq];
+                double ratio = s1 * inv;
+                double diff = (mp.value[k * smp] - mq.value[k * smq]) * inv;
                 double gk = g[k];
                 if (gmp != null) {
-                    gmp[k * smp] += gk * diff / s2;
+                    gmp[k * smp] += gk * diff * inv;
                 }
                 if (gmq != null) {
-                    gmq[k * smq] -= gk * diff / s2;
+                    gmq[k * smq] -= gk * diff * inv;
                 }
                 if (gsp != null) {
-                    gsp[k * ssp] += gk * (ratio / s2 - 1 / s1);
+                    gsp[k * ssp] += gk * (ratio * inv - 1 / s1);
                 }
                 if (gsq != null) {
-                    gsq[k * ssq] += gk * (1 - ratio * ratio - diff * diff) / s2;
+                    gsq[k * ssq] += gk * (1 - ratio * ratio - diff * diff) * inv;
                 }
             }
         }, mp, sp, mq, sq);

@@ -94,20 +94,23 @@ enum Pointwise {
 
         void backward(double[] x, double[] y, double[] g, double[] gx) {
             for (int k = 0; k < x.length; k++) {
-                gx[k] += g[k] * sigmoid(x[k]);
+                // sigmoid(x) = e^x / (1 + e^x) = e^(x - y): one exponential, no division
+                gx[k] += g[k] * Math.exp(x[k] - y[k]);
             }
         }
     },
     RELU {
         void forward(double[] x, double[] y) {
             for (int k = 0; k < x.length; k++) {
-                y[k] = x[k] > 0 ? x[k] : 0;
+                y[k] = Math.max(x[k], 0.0);
             }
         }
 
         void backward(double[] x, double[] y, double[] g, double[] gx) {
             for (int k = 0; k < x.length; k++) {
-                gx[k] += x[k] > 0 ? g[k] : 0;
+                // the step function of y = max(x, 0), 1 where y > 0 and 0 where y = 0, without the
+                // branch or select the JIT does not vectorise
+                gx[k] += g[k] * Math.ceil(Math.min(y[k], 1.0));
             }
         }
     },
@@ -133,7 +136,8 @@ enum Pointwise {
 
         void backward(double[] x, double[] y, double[] g, double[] gx) {
             for (int k = 0; k < x.length; k++) {
-                gx[k] += g[k] * sigmoid(-x[k]);
+                // sigmoid(-x) = e^(-x) sigmoid(x) = e^(y - x)
+                gx[k] += g[k] * Math.exp(y[k] - x[k]);
             }
         }
     },

@@ -314,7 +314,7 @@ final class TapeGraph implements Graph {
         if (!loss.requiresGrad) {
             return;
         }
-        loss.grad()[0] = 1.0;
+        loss.grad()[0] += 1.0;
         for (int i = tape.size() - 1; i >= 0; i--) {
             TapeVar node = tape.get(i);
             if (node.backward != null && node.hasGrad()) {
@@ -322,7 +322,7 @@ final class TapeGraph implements Graph {
             }
         }
         for (TapeVar leaf : leaves.values()) {
-            if (leaf.hasGrad()) {
+            if (leaf.hasGrad() && !leaf.gradInSink()) {
                 sink.add(leaf.parameter, leaf.gradOrNull());
             }
         }

@@ -60,6 +60,7 @@ public final class TrainingBench {
         long peakHeap;
         long liveHeap;
         long gcs;
+        long gcMillis;
         try (HeapWatcher heap = new HeapWatcher()) {
             for (int e = 1; e <= epochs; e++) {
                 long cpu0 = processCpuNanos();
@@ -72,9 +73,11 @@ public final class TrainingBench {
             peakHeap = heap.peakBytes();
             liveHeap = heap.peakLiveBytes();
             gcs = heap.collections();
+            gcMillis = heap.pauseMillis();
         }
         line("peak heap while training: %d MB (largest heap use before a collection, from GC notifications; "
-                + "%d collections); largest after a collection: %d MB", peakHeap >> 20, gcs, liveHeap >> 20);
+                + "%d collections, %.1f s of pauses); largest after a collection: %d MB", peakHeap >> 20, gcs,
+                gcMillis / 1e3, liveHeap >> 20);
 
         double bestEval = Double.NaN;
         ModelEvaluator evaluator = new ModelEvaluator(engine, 0, seed, threads);
