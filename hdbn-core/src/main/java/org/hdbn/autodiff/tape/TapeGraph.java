@@ -245,8 +245,14 @@ final class TapeGraph implements Graph {
     }
 
     @Override
+    public Var gaussianLinear(Var x, Var wMean, Var wScale, Var bMean, Var bScale, Var noise) {
+        Var fused = GaussianLinearOp.apply(this, own(x), own(wMean), own(wScale), own(bMean), own(bScale), own(noise));
+        return fused != null ? fused : Graph.super.gaussianLinear(x, wMean, wScale, bMean, bScale, noise);
+    }
+
+    @Override
     public Var gaussianKl(Var meanP, Var scaleP, Var meanQ, Var scaleQ) {
-        Var fused = FusedOps.gaussianKl(this, own(meanP), own(scaleP), own(meanQ), own(scaleQ));
+        Var fused = GaussianKlOp.apply(this, own(meanP), own(scaleP), own(meanQ), own(scaleQ));
         return fused != null ? fused : Graph.super.gaussianKl(meanP, scaleP, meanQ, scaleQ);
     }
 
