@@ -79,23 +79,25 @@ final class GaussianKlOp {
             double[] gsp = sp.requiresGrad ? sp.grad() : null;
             double[] gmq = mq.requiresGrad ? mq.grad() : null;
             double[] gsq = sq.requiresGrad ? sq.grad() : null;
-            for (int k = 0; k < n; k++) {
-                double s1 = sp.value[k * ssp];
-                double inv = 1 / sq.value[k * ssq];
-                double ratio = s1 * inv;
-                double diff = (mp.value[k * smp] - mq.value[k * smq]) * inv;
-                double gk = g[k / cols];
-                if (gmp != null) {
-                    gmp[k * smp] += gk * diff * inv;
-                }
-                if (gmq != null) {
-                    gmq[k * smq] -= gk * diff * inv;
-                }
-                if (gsp != null) {
-                    gsp[k * ssp] += gk * (ratio * inv - 1 / s1);
-                }
-                if (gsq != null) {
-                    gsq[k * ssq] += gk * (1 - ratio * ratio - diff * diff) * inv;
+            for (int i = 0; i < rows; i++) {
+                double gi = g[i];
+                for (int k = i * cols; k < (i + 1) * cols; k++) {
+                    double s1 = sp.value[k * ssp];
+                    double inv = 1 / sq.value[k * ssq];
+                    double ratio = s1 * inv;
+                    double diff = (mp.value[k * smp] - mq.value[k * smq]) * inv;
+                    if (gmp != null) {
+                        gmp[k * smp] += gi * diff * inv;
+                    }
+                    if (gmq != null) {
+                        gmq[k * smq] -= gi * diff * inv;
+                    }
+                    if (gsp != null) {
+                        gsp[k * ssp] += gi * (ratio * inv - 1 / s1);
+                    }
+                    if (gsq != null) {
+                        gsq[k * ssq] += gi * (1 - ratio * ratio - diff * diff) * inv;
+                    }
                 }
             }
         }, mp, sp, mq, sq);
