@@ -157,14 +157,28 @@ public interface Graph extends AutoCloseable {
     }
 
     /**
-     * The KL divergence of univariate normals entry by entry,
-     * {@code KL(N(meanP, scaleP^2) || N(meanQ, scaleQ^2)) = log(sq / sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2},
-     * the operands broadcast as in {@link #add}.
+     * A draw of {@code x W + b} for weights W {@code [in, out]} and biases b {@code [out]} with
+     * independent Gaussian entries, {@code W ~ N(wMean, wScale^2)}, {@code b ~ N(bMean, bScale^2)},
+     * taken through the pre-activations (the local reparameterisation of Kingma, Salimans and
+     * Welling 2015): {@code m + sqrt(v) * noise} with {@code m = x wMean + bMean},
+     * {@code v = x^2 wScale^2 + bScale^2} and standard normal noise {@code [rows, out]}.
+     */
+    default Var gaussianLinear(Var x, Var wMean, Var wScale, Var bMean, Var bScale, Var noise) {
+        Var mean = linear(x, wMean, bMean);
+        Var variance = linear(square(x), square(wScale), square(bScale));
+        return add(mean, mul(sqrt(variance), noise));
+    }
+
+    /**
+     * The KL divergence of diagonal Gaussians per row, {@code KL(N(meanP, scaleP^2) || N(meanQ, scaleQ^2))}:
+     * the sum over the last axis of {@code log(sq / sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2},
+     * the operands broadcast as in {@link #add}. One value per row of a matrix, a scalar otherwise.
      */
     default Var gaussianKl(Var meanP, Var scaleP, Var meanQ, Var scaleQ) {
         Var ratio = div(scaleP, scaleQ);
         Var diff = div(sub(meanP, meanQ), scaleQ);
-        return sub(scale(add(square(ratio), square(diff)), 0.5), addScalar(log(ratio), 0.5));
+        Var perEntry = sub(scale(add(square(ratio), square(diff)), 0.5), addScalar(log(ratio), 0.5));
+        return perEntry.shape().length == 2 ? sum(perEntry, 1) : sum(perEntry);
     }
 
     /**

@@ -3,7 +3,8 @@ package org.hdbn.eval;
 /**
  * Scores every item for a block of evaluation queries. Query {@code q} is row {@code q} of the
  * evaluation {@link org.hdbn.data.Interactions} the scorer was built for; a higher score means a
- * better recommendation. Models implement this with one blocked matrix product per call.
+ * better recommendation. Models implement this with one blocked matrix product per call, safe to
+ * call from several threads at once for disjoint blocks with separate output arrays.
  */
 public interface BlockScorer {
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.hdbn.concurrent.TaskRunner;
+import org.hdbn.concurrent.ThreadTaskRunner;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 
@@ -113,6 +115,14 @@ public final class RankingEvaluator {
      *     scorer's item range, naming the row or item
      */
     public EvaluationResult evaluate(BlockScorer scorer, Interactions eval, SeenItems train) {
+        return evaluate(scorer, eval, train, 1);
+    }
+
+    /**
+     * {@link #evaluate(BlockScorer, Interactions, SeenItems)} on up to {@code threads} threads, each
+     * scoring and ranking its own share of the blocks with its own buffers; the result is the same.
+     */
+    public EvaluationResult evaluate(BlockScorer scorer, Interactions eval, SeenItems train, int threads) {
         int numItems = scorer.numItems();
         if (numItems < 1) {
             throw new IllegalArgumentException("scorer has no items (numItems " + numItems + ")");
@@ -125,13 +135,20 @@ public final class RankingEvaluator {
         int[] ranks = new int[n];
         int[][] lists = new int[n][];
         boolean[] seen = new boolean[n];
-        TopKRanker ranker = new TopKRanker(numItems, listLength);
-        double[] scores = new double[Math.multiplyExact(Math.min(blockSize, Math.max(n, 1)), numItems)];
-        for (int from = 0; from < n; from += blockSize) {
-            int to = Math.min(n, from + blockSize);
-            scorer.score(from, to, scores);
-            rankBlock(ranker, scores, from, to, eval, train, ranks, lists, seen);
-        }
+        int blocks = (n + blockSize - 1) / blockSize;
+        int parts = Math.max(1, Math.min(threads, blocks));
+        TaskRunner runner = parts == 1 ? TaskRunner.sequential() : new ThreadTaskRunner(parts);
+        // each part a contiguous run of blocks with its own ranker and score buffer
+        runner.run(parts, part -> {
+            TopKRanker ranker = new TopKRanker(numItems, listLength);
+            double[] scores = new double[Math.multiplyExact(Math.min(blockSize, Math.max(n, 1)), numItems)];
+            for (int block = blocks * part / parts; block < blocks * (part + 1) / parts; block++) {
+                int from = block * blockSize;
+                int to = Math.min(n, from + blockSize);
+                scorer.score(from, to, scores);
+                rankBlock(ranker, scores, from, to, eval, train, ranks, lists, seen);
+            }
+        });
         return new EvaluationResult(metrics, listLength, ranks, lists, seen);
     }
 

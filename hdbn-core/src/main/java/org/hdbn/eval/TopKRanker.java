@@ -103,23 +103,39 @@ public final class TopKRanker {
         double targetScore = scores[offset + target];
         int before = 0;
         size = 0;
+        // once the list is full: the score of its worst item, which a candidate must beat
+        double worst = Double.NEGATIVE_INFINITY;
+        // 0 * score is 0 for every finite score and NaN otherwise, so one sum checks them all
+        double poison = 0;
         for (int j = 0; j < numItems; j++) {
             double s = scores[offset + j];
-            if (!Double.isFinite(s)) {
-                throw new NonFiniteScoreException(query, j, s);
+            poison += s * 0.0;
+            boolean beatsTarget = s > targetScore || (s == targetScore && j < target);
+            // items come in index order, so a tie with the worst listed item (of smaller index) loses
+            boolean entersList = size < listLength || s > worst;
+            if ((beatsTarget || entersList) && (j == target || !excluded[j])) {
+                if (beatsTarget) {
+                    before++;
+                }
+                if (entersList) {
+                    if (size < listLength) {
+                        heap[size] = j;
+                        siftUp(size++);
+                    } else {
+                        heap[0] = j;
+                        siftDown(0);
+                    }
+                    if (size == listLength) {
+                        worst = scores[offset + heap[0]];
+                    }
+                }
             }
-            if (excluded[j] && j != target) {
-                continue;
-            }
-            if (s > targetScore || (s == targetScore && j < target)) {
-                before++;
-            }
-            if (size < listLength) {
-                heap[size] = j;
-                siftUp(size++);
-            } else if (better(j, heap[0])) {
-                heap[0] = j;
-                siftDown(0);
+        }
+        if (poison != 0) {
+            for (int j = 0; j < numItems; j++) {
+                if (!Double.isFinite(scores[offset + j])) {
+                    throw new NonFiniteScoreException(query, j, scores[offset + j]);
+                }
             }
         }
         int[] top = new int[size];

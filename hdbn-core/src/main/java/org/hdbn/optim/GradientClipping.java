@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.param.Parameter;
+import org.hdbn.tensor.Sums;
 
 /**
  * Clipping by the global L2 norm over all trainable gradients (Pascanu et al. 2013). The squares
@@ -60,12 +61,13 @@ public final class GradientClipping {
             return 0;
         }
         double[] g = p.grad();
+        if (p.allRowsTouched()) {
+            return Sums.sumOfSquares(g, 0, g.length);
+        }
         int cols = p.value().cols();
         double s = 0;
         for (int row : p.touchedRows()) {
-            for (int k = row * cols, end = k + cols; k < end; k++) {
-                s += g[k] * g[k];
-            }
+            s += Sums.sumOfSquares(g, row * cols, row * cols + cols);
         }
         return s;
     }
@@ -75,6 +77,12 @@ public final class GradientClipping {
             return;
         }
         double[] g = p.grad();
+        if (p.allRowsTouched()) {
+            for (int k = 0; k < g.length; k++) {
+                g[k] *= f;
+            }
+            return;
+        }
         int cols = p.value().cols();
         for (int row : p.touchedRows()) {
             for (int k = row * cols, end = k + cols; k < end; k++) {
@@ -82,4 +90,5 @@ public final class GradientClipping {
             }
         }
     }
+
 }

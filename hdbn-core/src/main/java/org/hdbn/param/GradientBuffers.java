@@ -45,6 +45,16 @@ public final class GradientBuffers implements GradientSink {
     }
 
     @Override
+    public double[] denseTarget(Parameter p) {
+        Pending b = pendingOf(p);
+        if (b.dense == null) {
+            b.dense = new double[p.value().size()];
+        }
+        b.denseUsed = true;
+        return b.dense;
+    }
+
+    @Override
     public void addRows(Parameter p, int[] rows, double[] gradient) {
         Pending b = pendingOf(p);
         int cols = p.value().cols();
@@ -75,7 +85,7 @@ public final class GradientBuffers implements GradientSink {
         if (b == null) {
             return;
         }
-        // rows first, then the dense part: the order in which a tape's backward adds them
+        // a fixed order: rows (in arrival order), then the dense part
         if (b.rowCount > 0) {
             p.accumulateRows(b.rows, b.rowValues, b.rowCount);
             b.rowCount = 0;

@@ -19,6 +19,15 @@ public interface GradientSink {
      */
     void addRows(Parameter p, int[] rows, double[] gradient);
 
+    /**
+     * An array, shaped like p's value, to which a pass may add p's whole-value gradient in place
+     * instead of filling its own array and calling {@link #add}; null when the sink offers none.
+     * Asking for it counts as a whole-value gradient of p.
+     */
+    default double[] denseTarget(Parameter p) {
+        return null;
+    }
+
     /** The sink that adds straight into {@link Parameter#grad()}. */
     static GradientSink direct() {
         return Direct.INSTANCE;
@@ -36,6 +45,11 @@ public interface GradientSink {
         @Override
         public void addRows(Parameter p, int[] rows, double[] gradient) {
             p.accumulateRows(rows, gradient);
+        }
+
+        @Override
+        public double[] denseTarget(Parameter p) {
+            return p.denseGradient();
         }
     }
 }

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.collections.api.set.primitive.MutableIntSet;
-import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 import org.hdbn.tensor.Tensor;
 
 /**
@@ -23,7 +21,12 @@ public final class Parameter {
     private final Tensor value;
     private final double[] grad;
     private final boolean rowSparse;
-    private final MutableIntSet touchedRows;
+    // row-sparse only: which rows received gradient, as flags and as a list (no hashing per row)
+    private final boolean[] rowTouched;
+    private int[] touchedList;
+    private int touchedCount;
+    // touchedRows() of the current list, until a row is added or the gradient cleared
+    private int[] sortedTouched;
     private final Map<String, double[]> slots = new LinkedHashMap<>();
     private boolean trainable = true;
     private boolean denseTouched;
@@ -40,7 +43,8 @@ public final class Parameter {
         this.value = value;
         this.grad = new double[value.size()];
         this.rowSparse = rowSparse;
-        this.touchedRows = rowSparse ? new IntHashSet() : null;
+        this.rowTouched = rowSparse ? new boolean[value.rows()] : null;
+        this.touchedList = new int[rowSparse ? 16 : 0];
     }
 
     public String name() {
@@ -88,6 +92,17 @@ public final class Parameter {
     }
 
     /**
+     * The gradient array, for adding a whole-value gradient to in place (as {@link #accumulate}
+     * does, without the intermediate array); a row-sparse parameter counts it as a dense use.
+     */
+    public double[] denseGradient() {
+        if (rowSparse) {
+            denseTouched = true;
+        }
+        return grad;
+    }
+
+    /**
      * Adds gradient rows: row {@code k} of {@code g} (width = columns of the value) is added to
      * row {@code rows[k]}; repeated rows add up.
      */
@@ -104,10 +119,23 @@ public final class Parameter {
             for (int c = 0; c < cols; c++) {
                 grad[base + c] += g[src + c];
             }
-            if (rowSparse) {
-                touchedRows.add(rows[k]);
+            if (rowSparse && !rowTouched[rows[k]]) {
+                rowTouched[rows[k]] = true;
+                if (touchedCount == touchedList.length) {
+                    touchedList = Arrays.copyOf(touchedList, 2 * touchedCount);
+                }
+                touchedList[touchedCount++] = rows[k];
+                sortedTouched = null;
             }
         }
+    }
+
+    /**
+     * Whether every row may have a non-zero gradient: always for a dense parameter, and for a
+     * row-sparse one that was also used densely. Kernels then run over the whole array at once.
+     */
+    public boolean allRowsTouched() {
+        return !rowSparse || denseTouched;
     }
 
     /**
@@ -120,21 +148,29 @@ public final class Parameter {
             Arrays.setAll(all, i -> i);
             return all;
         }
-        int[] rows = touchedRows.toArray();
-        Arrays.sort(rows);
-        return rows;
+        if (sortedTouched == null) {
+            sortedTouched = Arrays.copyOf(touchedList, touchedCount);
+            Arrays.sort(sortedTouched);
+        }
+        return sortedTouched.clone();
     }
 
     /** Clears the gradient (only the touched rows of a row-sparse parameter). */
     public void zeroGrad() {
         if (rowSparse && !denseTouched) {
             int cols = value.cols();
-            touchedRows.forEach(r -> Arrays.fill(grad, r * cols, r * cols + cols, 0.0));
+            for (int i = 0; i < touchedCount; i++) {
+                Arrays.fill(grad, touchedList[i] * cols, touchedList[i] * cols + cols, 0.0);
+            }
         } else {
             Arrays.fill(grad, 0.0);
         }
         if (rowSparse) {
-            touchedRows.clear();
+            for (int i = 0; i < touchedCount; i++) {
+                rowTouched[touchedList[i]] = false;
+            }
+            touchedCount = 0;
+            sortedTouched = null;
             denseTouched = false;
         }
     }

@@ -90,6 +90,6 @@ public final class Normal extends Distribution {
      * {@code log(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2}.
      */
     static Var kl(Graph g, Normal p, Normal q) {
-        return sumLastAxis(g, g.gaussianKl(p.mean, p.scale, q.mean, q.scale));
+        return g.gaussianKl(p.mean, p.scale, q.mean, q.scale);
     }
 }

@@ -1,22 +1,29 @@
 package org.hdbn.tensor;
 
+import java.util.Arrays;
+
 /**
  * Dense matrix products on row-major {@code double[]}: {@code C += op(A) op(B)} where op transposes
  * on request. The caller gives the logical sizes: op(A) is m x k, op(B) is k x n, C is m x n.
  * Modifies only C, which must not alias A or B.
  *
- * <p>One kernel does the work: it walks C four rows at a time and the inner dimension four at a
- * time, so each pass of the innermost loop (over contiguous columns of C and of B, which the JIT
- * vectorises) reads four rows of B for four rows of C, and it tiles the inner and column dimensions
- * so that the block of B in use stays in cache. A transposed A is read in place (only its scalars
- * are read); a transposed B is first copied to row-major order, which costs k*n against m*n*k.
- * The summation order depends on the sizes only, never on the caller or the thread.
+ * <p>One kernel does the work, written for what the JIT vectorises: it copies a tile of op(B)
+ * (up to {@value #INNER_TILE} rows by {@value #COLUMN_TILE} columns) into separate row arrays, then
+ * for each row of C sums four B rows at a time, scaled by four entries of A, into a zero-based
+ * accumulator row, and adds the accumulator to C. HotSpot's C2 compiler (JDK 17) vectorises that
+ * inner loop only when every array in it is indexed by the loop variable alone and the loop body is
+ * small: a loop over offsets into shared arrays, or one updating several rows of C at once, runs
+ * scalar at a third of the speed. When C has more rows than columns it computes C^T = op(B)^T op(A)^T
+ * instead, so that the vectorised loop runs along the longer side; either way each entry of C is
+ * the same sum of the same products in the same order. Transposed operands are read in place (A's
+ * scalars) or while copying (B's tiles). Rows of C are computed independently, and the summation
+ * order depends on the sizes only.
  */
 public final class Gemm {
 
-    /** Columns of C and B per tile: four rows of C and four of B stay in the first-level cache. */
+    /** Columns per tile: the accumulator and four B rows (10 KB) stay in the first-level cache. */
     static final int COLUMN_TILE = 256;
-    /** Inner-dimension steps per tile: a 256 x 256 block of B (512 KB) stays in the second-level cache. */
+    /** B rows per tile: a 256 x 256 tile (512 KB) stays in the second-level cache. */
     static final int INNER_TILE = 256;
 
     private Gemm() {
@@ -25,14 +32,17 @@ public final class Gemm {
     /** {@code C += op(A) op(B)}; see the class comment for the sizes. */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
         checkSizes(transA, transB, m, n, k, a, b, c);
-        if (m == 0 || n == 0 || k == 0) {
-            return;
-        }
-        double[] rowMajorB = transB ? transpose(b, n, k, new double[k * n]) : b;
-        if (transA) {
-            kernel(0, m, n, k, a, 1, m, rowMajorB, c);
+        // op(A)(i, p) = a[i * ars + p * ais], op(B)(p, j) = b[p * bis + j * bcs]
+        int ars = transA ? 1 : k;
+        int ais = transA ? m : 1;
+        int bis = transB ? 1 : n;
+        int bcs = transB ? k : 1;
+        if (m > n) {
+            // C^T = op(B)^T op(A)^T: the vectorised loop runs along the longer side of C; every
+            // entry is the same sum of the same products in the same order as the other way round
+            kernel(0, n, m, k, b, 0, bcs, bis, a, ais, ars, c, 0, 1, n);
         } else {
-            kernel(0, m, n, k, a, k, 1, rowMajorB, c);
+            kernel(0, m, n, k, a, 0, ars, ais, b, bis, bcs, c, 0, n, 1);
         }
     }
 
@@ -41,7 +51,23 @@ public final class Gemm {
      * disjoint row ranges can run on separate threads and give the same C as one call.
      */
     public static void gemmRows(int rowFrom, int rowTo, int n, int k, double[] a, double[] b, double[] c) {
-        kernel(rowFrom, rowTo, n, k, a, k, 1, b, c);
+        kernel(rowFrom, rowTo, n, k, a, 0, k, 1, b, n, 1, c, 0, n, 1);
+    }
+
+    /**
+     * {@code C += A B} on parts of larger arrays: A is the m x k row-major matrix starting at
+     * {@code a[aOffset]}, B row-major k x n, C the m x n row-major matrix starting at {@code c[cOffset]}.
+     */
+    public static void gemmAt(int m, int n, int k, double[] a, int aOffset, double[] b, double[] c, int cOffset) {
+        if (m < 0 || n < 0 || k < 0 || aOffset < 0 || cOffset < 0 || aOffset + (long) m * k > a.length
+                || (long) k * n > b.length || cOffset + (long) m * n > c.length) {
+            throw new IllegalArgumentException("gemmAt: m " + m + ", n " + n + ", k " + k + " from offsets " + aOffset
+                    + " and " + cOffset + " do not fit arrays of " + a.length + ", " + b.length + ", " + c.length);
+        }
+        if (c == a || c == b) {
+            throw new IllegalArgumentException("C must not alias A or B");
+        }
+        kernel(0, m, n, k, a, aOffset, k, 1, b, n, 1, c, cOffset, n, 1);
     }
 
     /** {@code dst = src^T} for src row-major rows x cols; returns dst (cols x rows). */
@@ -63,109 +89,74 @@ public final class Gemm {
     }
 
     /**
-     * C rows {@code [rowFrom, rowTo)} += A B with B row-major k x n and A read through strides:
-     * A(i, p) is {@code a[i * rowStride + p * innerStride]}.
+     * Rows {@code [from, to)} of {@code C += A B} where A(i, p) = {@code a[aOff + i * ars + p * ais]},
+     * B(p, j) = {@code b[p * bis + j * bcs]} (k x n) and C(i, j) = {@code c[cOff + i * crs + j * ccs]}.
      */
-    private static void kernel(int from, int to, int n, int k, double[] a, int rowStride, int innerStride,
-            double[] b, double[] c) {
-        for (int p0 = 0; p0 < k; p0 += INNER_TILE) {
-            int p1 = Math.min(k, p0 + INNER_TILE);
-            for (int j0 = 0; j0 < n; j0 += COLUMN_TILE) {
-                int j1 = Math.min(n, j0 + COLUMN_TILE);
-                int i = from;
-                for (; i + 3 < to; i += 4) {
-                    fourRows(i, p0, p1, j0, j1, n, a, rowStride, innerStride, b, c);
-                }
-                for (; i < to; i++) {
-                    oneRow(i, p0, p1, j0, j1, n, a, rowStride, innerStride, b, c);
+    private static void kernel(int from, int to, int n, int k, double[] a, int aOff, int ars, int ais,
+            double[] b, int bis, int bcs, double[] c, int cOff, int crs, int ccs) {
+        if (from >= to || n == 0 || k == 0) {
+            return;
+        }
+        double[][] tile = new double[Math.min(k, INNER_TILE)][Math.min(n, COLUMN_TILE)];
+        double[] acc = new double[Math.min(n, COLUMN_TILE)];
+        for (int j0 = 0; j0 < n; j0 += COLUMN_TILE) {
+            int w = Math.min(COLUMN_TILE, n - j0);
+            for (int p0 = 0; p0 < k; p0 += INNER_TILE) {
+                int depth = Math.min(INNER_TILE, k - p0);
+                copyTile(b, bis, bcs, p0, depth, j0, w, tile);
+                for (int i = from; i < to; i++) {
+                    Arrays.fill(acc, 0, w, 0.0);
+                    int ai = aOff + i * ars + p0 * ais;
+                    int p = 0;
+                    for (; p + 3 < depth; p += 4) {
+                        int q = ai + p * ais;
+                        addFour(acc, tile[p], tile[p + 1], tile[p + 2], tile[p + 3], a[q], a[q + ais],
+                                a[q + 2 * ais], a[q + 3 * ais], w);
+                    }
+                    for (; p < depth; p++) {
+                        addOne(acc, tile[p], a[ai + p * ais], w);
+                    }
+                    int ci = cOff + i * crs + j0 * ccs;
+                    if (ccs == 1) {
+                        for (int j = 0; j < w; j++) {
+                            c[ci + j] += acc[j];
+                        }
+                    } else {
+                        for (int j = 0; j < w; j++) {
+                            c[ci + j * ccs] += acc[j];
+                        }
+                    }
                 }
             }
         }
     }
 
-    private static void fourRows(int i, int p0, int p1, int j0, int j1, int n, double[] a, int rs, int is,
-            double[] b, double[] c) {
-        int c0 = i * n;
-        int c1 = c0 + n;
-        int c2 = c1 + n;
-        int c3 = c2 + n;
-        int p = p0;
-        for (; p + 3 < p1; p += 4) {
-            int a0 = i * rs + p * is;
-            int a1 = a0 + rs;
-            int a2 = a1 + rs;
-            int a3 = a2 + rs;
-            double x0 = a[a0];
-            double x1 = a[a0 + is];
-            double x2 = a[a0 + 2 * is];
-            double x3 = a[a0 + 3 * is];
-            double y0 = a[a1];
-            double y1 = a[a1 + is];
-            double y2 = a[a1 + 2 * is];
-            double y3 = a[a1 + 3 * is];
-            double z0 = a[a2];
-            double z1 = a[a2 + is];
-            double z2 = a[a2 + 2 * is];
-            double z3 = a[a2 + 3 * is];
-            double w0 = a[a3];
-            double w1 = a[a3 + is];
-            double w2 = a[a3 + 2 * is];
-            double w3 = a[a3 + 3 * is];
-            int b0 = p * n;
-            int b1 = b0 + n;
-            int b2 = b1 + n;
-            int b3 = b2 + n;
-            for (int j = j0; j < j1; j++) {
-                double v0 = b[b0 + j];
-                double v1 = b[b1 + j];
-                double v2 = b[b2 + j];
-                double v3 = b[b3 + j];
-                c[c0 + j] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
-                c[c1 + j] += y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
-                c[c2 + j] += z0 * v0 + z1 * v1 + z2 * v2 + z3 * v3;
-                c[c3 + j] += w0 * v0 + w1 * v1 + w2 * v2 + w3 * v3;
-            }
-        }
-        for (; p < p1; p++) {
-            double x = a[i * rs + p * is];
-            double y = a[(i + 1) * rs + p * is];
-            double z = a[(i + 2) * rs + p * is];
-            double w = a[(i + 3) * rs + p * is];
-            int bp = p * n;
-            for (int j = j0; j < j1; j++) {
-                double v = b[bp + j];
-                c[c0 + j] += x * v;
-                c[c1 + j] += y * v;
-                c[c2 + j] += z * v;
-                c[c3 + j] += w * v;
+    /** Rows {@code [p0, p0 + depth)}, columns {@code [j0, j0 + w)} of B into separate row arrays. */
+    private static void copyTile(double[] b, int bis, int bcs, int p0, int depth, int j0, int w, double[][] tile) {
+        for (int p = 0; p < depth; p++) {
+            double[] row = tile[p];
+            int from = (p0 + p) * bis + j0 * bcs;
+            if (bcs == 1) {
+                System.arraycopy(b, from, row, 0, w);
+            } else {
+                for (int j = 0; j < w; j++) {
+                    row[j] = b[from + j * bcs];
+                }
             }
         }
     }
 
-    private static void oneRow(int i, int p0, int p1, int j0, int j1, int n, double[] a, int rs, int is,
-            double[] b, double[] c) {
-        int c0 = i * n;
-        int a0 = i * rs;
-        int p = p0;
-        for (; p + 3 < p1; p += 4) {
-            double x0 = a[a0 + p * is];
-            double x1 = a[a0 + (p + 1) * is];
-            double x2 = a[a0 + (p + 2) * is];
-            double x3 = a[a0 + (p + 3) * is];
-            int b0 = p * n;
-            int b1 = b0 + n;
-            int b2 = b1 + n;
-            int b3 = b2 + n;
-            for (int j = j0; j < j1; j++) {
-                c[c0 + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
-            }
+    /** {@code acc += x0 b0 + x1 b1 + x2 b2 + x3 b3} over the first w entries: the vectorised loop. */
+    private static void addFour(double[] acc, double[] b0, double[] b1, double[] b2, double[] b3, double x0,
+            double x1, double x2, double x3, int w) {
+        for (int j = 0; j < w; j++) {
+            acc[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
         }
-        for (; p < p1; p++) {
-            double x = a[a0 + p * is];
-            int bp = p * n;
-            for (int j = j0; j < j1; j++) {
-                c[c0 + j] += x * b[bp + j];
-            }
+    }
+
+    private static void addOne(double[] acc, double[] b0, double x, int w) {
+        for (int j = 0; j < w; j++) {
+            acc[j] += x * b0[j];
         }
     }
 

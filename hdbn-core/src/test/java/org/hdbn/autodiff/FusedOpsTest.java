@@ -44,6 +44,21 @@ class FusedOpsTest {
     }
 
     @Test
+    void gaussianLinearIsTheLocalReparameterisation() {
+        try (Graph g = Engines.byName("tape").openInference()) {
+            Var x = g.constant(random(6, 4));
+            Var wm = g.constant(random(4, 3));
+            Var ws = g.constant(positive(4, 3));
+            Var bm = g.constant(random(3));
+            Var bs = g.constant(positive(3));
+            Var noise = g.constant(random(6, 3));
+            Var mean = g.add(g.matmul(x, wm), bm);
+            Var variance = g.add(g.matmul(g.square(x), g.square(ws)), g.square(bs));
+            assertClose(g.gaussianLinear(x, wm, ws, bm, bs, noise), g.add(mean, g.mul(g.sqrt(variance), noise)));
+        }
+    }
+
+    @Test
     void gaussianKlIsTheClosedForm() {
         try (Graph g = Engines.byName("tape").openInference()) {
             Var mp = g.constant(random(4, 6));
@@ -53,11 +68,37 @@ class FusedOpsTest {
             Var ratio = g.div(sp, sq);
             Var diff = g.div(g.sub(mp, mq), sq);
             Var byHand = g.sub(g.scale(g.add(g.square(ratio), g.square(diff)), 0.5), g.addScalar(g.log(ratio), 0.5));
-            assertClose(g.gaussianKl(mp, sp, mq, sq), byHand);
+            assertClose(g.gaussianKl(mp, sp, mq, sq), g.sum(byHand, 1));
             Var zero = g.constant(Tensor.zeros(4, 6));
             Var one = g.scalar(1.0);
             Var standard = g.sub(g.scale(g.add(g.square(sp), g.square(mp)), 0.5), g.addScalar(g.log(sp), 0.5));
-            assertClose(g.gaussianKl(mp, sp, zero, one), standard);
+            assertClose(g.gaussianKl(mp, sp, zero, one), g.sum(standard, 1));
+        }
+    }
+
+    @Test
+    void gaussianKlSumsLogarithmsOfLongRowsAndExtremeScalesExactly() {
+        // 100 entries per row (several chunks of mantissas), scales from 1e-300 to 1e-1.5 (so
+        // the logarithms dominate), and a subnormal one: the chunked logarithms must agree with
+        // adding every logarithm
+        double[] scales = new double[200];
+        for (int k = 0; k < scales.length; k++) {
+            scales[k] = Math.pow(10, -300 + 1.5 * k);
+        }
+        scales[7] = Double.MIN_VALUE * 3;
+        try (Graph g = Engines.byName("tape").openInference()) {
+            Var mp = g.constant(Tensor.zeros(2, 100));
+            Var sp = g.constant(Tensor.of(scales, 2, 100));
+            Var one = g.scalar(1.0);
+            Var zero = g.scalar(0.0);
+            double[] fused = g.gaussianKl(mp, sp, zero, one).value().data();
+            for (int i = 0; i < 2; i++) {
+                double expected = 0;
+                for (int k = i * 100; k < (i + 1) * 100; k++) {
+                    expected += 0.5 * scales[k] * scales[k] - Math.log(scales[k]) - 0.5;
+                }
+                assertThat(fused[i]).isCloseTo(expected, within(1e-12 * Math.abs(expected)));
+            }
         }
     }
 

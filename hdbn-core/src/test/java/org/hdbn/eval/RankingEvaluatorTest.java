@@ -169,4 +169,55 @@ class RankingEvaluatorTest {
         assertThat(r.size()).isZero();
         assertThat(r.metrics(Protocol.STRICT).mean("HR@5")).isZero();
     }
+
+    @Test
+    void threadsGiveTheSameRanksAndLists() {
+        var rng = org.hdbn.random.RandomStreams.create(31);
+        int queries = 50;
+        int items = 40;
+        double[][] scores = new double[queries][items];
+        int[] users = new int[queries];
+        int[] targets = new int[queries];
+        for (int q = 0; q < queries; q++) {
+            for (int j = 0; j < items; j++) {
+                // coarse values, so ties occur
+                scores[q][j] = rng.nextInt(12);
+            }
+            users[q] = q % 3;
+            targets[q] = rng.nextInt(items);
+        }
+        Interactions eval = new Interactions(users, targets, new int[queries]);
+        RankingEvaluator evaluator = new RankingEvaluator(List.of(5, 10), 10, 7);
+        EvaluationResult one = evaluator.evaluate(new ArrayBlockScorer(scores), eval, TRAIN, 1);
+        EvaluationResult three = evaluator.evaluate(new ArrayBlockScorer(scores), eval, TRAIN, 3);
+        assertThat(three.targetRanks()).isEqualTo(one.targetRanks());
+        assertThat(three.recommendations()).isDeepEqualTo(one.recommendations());
+        assertThat(three.targetSeen()).isEqualTo(one.targetSeen());
+    }
+
+    @Test
+    void dotProductScoresAreTheRowProducts() {
+        var rng = org.hdbn.random.RandomStreams.create(32);
+        org.hdbn.tensor.Tensor q = org.hdbn.tensor.Tensor.zeros(9, 5);
+        org.hdbn.tensor.Tensor c = org.hdbn.tensor.Tensor.zeros(300, 5);
+        for (double[] d : new double[][] {q.data(), c.data()}) {
+            for (int k = 0; k < d.length; k++) {
+                d[k] = rng.nextDouble() - 0.5;
+            }
+        }
+        DotProductScorer scorer = new DotProductScorer(q, c);
+        double[] out = new double[4 * 300 + 3];
+        java.util.Arrays.fill(out, 7.0);
+        scorer.score(5, 9, out);
+        for (int i = 5; i < 9; i++) {
+            for (int j = 0; j < 300; j++) {
+                double expected = 0;
+                for (int k = 0; k < 5; k++) {
+                    expected += q.data()[i * 5 + k] * c.data()[j * 5 + k];
+                }
+                assertThat(out[(i - 5) * 300 + j]).isCloseTo(expected, within(EPS));
+            }
+        }
+        assertThat(out[4 * 300]).as("past the block: untouched").isEqualTo(7.0);
+    }
 }

@@ -175,6 +175,15 @@ public final class OpCases {
         cs.add(new Case("linear", "same input as x and w", List.of(Input.of(any, C, C), Input.of(any, C)),
                 (g, x) -> g.linear(x.get(0), x.get(0), x.get(1))));
         Values pos = Values.POSITIVE;
+        cs.add(new Case("gaussianLinear", "", List.of(Input.of(any, R, C), Input.of(any, C, 5), Input.of(pos, C, 5),
+                Input.of(any, 5), Input.of(pos, 5), Input.of(any, R, 5)),
+                (g, x) -> g.gaussianLinear(x.get(0), x.get(1), x.get(2), x.get(3), x.get(4), x.get(5))));
+        cs.add(new Case("gaussianLinear", "1-row biases (composed)", List.of(Input.of(any, R, C), Input.of(any, C, 5),
+                Input.of(pos, C, 5), Input.of(any, 1, 5), Input.of(pos, 1, 5), Input.of(any, R, 5)),
+                (g, x) -> g.gaussianLinear(x.get(0), x.get(1), x.get(2), x.get(3), x.get(4), x.get(5))));
+        cs.add(new Case("gaussianLinear", "scales from the means' input", List.of(Input.of(any, R, C),
+                Input.of(any, C, 5), Input.of(any, 5), Input.of(any, R, 5)),
+                (g, x) -> g.gaussianLinear(x.get(0), x.get(1), g.softplus(x.get(1)), x.get(2), g.exp(x.get(2)), x.get(3))));
         cs.add(new Case("gaussianKl", "same shapes", List.of(Input.of(any, R, C), Input.of(pos, R, C),
                 Input.of(any, R, C), Input.of(pos, R, C)), (g, x) -> g.gaussianKl(x.get(0), x.get(1), x.get(2), x.get(3))));
         cs.add(new Case("gaussianKl", "scalar prior", List.of(Input.of(any, R, C), Input.of(pos, R, C),

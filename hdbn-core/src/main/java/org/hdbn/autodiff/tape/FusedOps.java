@@ -51,62 +51,6 @@ final class FusedOps {
         }, x, w, b);
     }
 
-    /**
-     * Entrywise {@code KL(N(mp, sp^2) || N(mq, sq^2))} when every operand has the size of the
-     * largest or a single value.
-     */
-    static Var gaussianKl(TapeGraph t, TapeVar mp, TapeVar sp, TapeVar mq, TapeVar sq) {
-        TapeVar widest = mp;
-        for (TapeVar v : new TapeVar[] {sp, mq, sq}) {
-            if (v.value.length > widest.value.length) {
-                widest = v;
-            }
-        }
-        int n = widest.value.length;
-        for (TapeVar v : new TapeVar[] {mp, sp, mq, sq}) {
-            if (v.value.length != 1 && !java.util.Arrays.equals(v.shape, widest.shape)) {
-                return null;
-            }
-        }
-        // a stride of 0 repeats a single value
-        int smp = mp.value.length == 1 ? 0 : 1;
-        int ssp = sp.value.length == 1 ? 0 : 1;
-        int smq = mq.value.length == 1 ? 0 : 1;
-        int ssq = sq.value.length == 1 ? 0 : 1;
-        double[] y = new double[n];
-        for (int k = 0; k < n; k++) {
-            double s2 = sq.value[k * ssq];
-            double ratio = sp.value[k * ssp] / s2;
-            double diff = (mp.value[k * smp] - mq.value[k * smq]) / s2;
-            y[k] = 0.5 * (ratio * ratio + diff * diff) - Math.log(ratio) - 0.5;
-        }
-        return t.record(widest.shape, y, g -> {
-            double[] gmp = mp.requiresGrad ? mp.grad() : null;
-            double[] gsp = sp.requiresGrad ? sp.grad() : null;
-            double[] gmq = mq.requiresGrad ? mq.grad() : null;
-            double[] gsq = sq.requiresGrad ? sq.grad() : null;
-            for (int k = 0; k < n; k++) {
-                double s1 = sp.value[k * ssp];
-                double s2 = sq.value[k * ssq];
-                double ratio = s1 / s2;
-                double diff = (mp.value[k * smp] - mq.value[k * smq]) / s2;
-                double gk = g[k];
-                if (gmp != null) {
-                    gmp[k * smp] += gk * diff / s2;
-                }
-                if (gmq != null) {
-                    gmq[k * smq] -= gk * diff / s2;
-                }
-                if (gsp != null) {
-                    gsp[k * ssp] += gk * (ratio / s2 - 1 / s1);
-                }
-                if (gsq != null) {
-                    gsq[k * ssq] += gk * (1 - ratio * ratio - diff * diff) / s2;
-                }
-            }
-        }, mp, sp, mq, sq);
-    }
-
     /** The BPR loss of {@link org.hdbn.autodiff.Graph#bprLoss} without its gathered copies of q and c. */
     static Var bprLoss(TapeGraph t, TapeVar q, TapeVar c) {
         if (q.shape.length != 2 || c.shape.length != 2 || q.shape[1] != c.shape[1]) {

@@ -2,6 +2,7 @@ package org.hdbn.autodiff.tape;
 
 import java.util.Arrays;
 import org.hdbn.autodiff.Var;
+import org.hdbn.tensor.Sums;
 
 /** The tape's row-wise ops and reductions: row dot products, (log-)softmax per row, sums. */
 final class RowOps {
@@ -117,10 +118,7 @@ final class RowOps {
 
     static Var sum(TapeGraph t, Var xv) {
         TapeVar x = t.own(xv);
-        double s = 0;
-        for (double v : x.value) {
-            s += v;
-        }
+        double s = Sums.sum(x.value, 0, x.value.length);
         return t.record(new int[0], new double[] {s}, g -> {
             double[] gx = x.grad();
             for (int k = 0; k < gx.length; k++) {

@@ -245,8 +245,14 @@ final class TapeGraph implements Graph {
     }
 
     @Override
+    public Var gaussianLinear(Var x, Var wMean, Var wScale, Var bMean, Var bScale, Var noise) {
+        Var fused = GaussianLinearOp.apply(this, own(x), own(wMean), own(wScale), own(bMean), own(bScale), own(noise));
+        return fused != null ? fused : Graph.super.gaussianLinear(x, wMean, wScale, bMean, bScale, noise);
+    }
+
+    @Override
     public Var gaussianKl(Var meanP, Var scaleP, Var meanQ, Var scaleQ) {
-        Var fused = FusedOps.gaussianKl(this, own(meanP), own(scaleP), own(meanQ), own(scaleQ));
+        Var fused = GaussianKlOp.apply(this, own(meanP), own(scaleP), own(meanQ), own(scaleQ));
         return fused != null ? fused : Graph.super.gaussianKl(meanP, scaleP, meanQ, scaleQ);
     }
 
@@ -314,7 +320,7 @@ final class TapeGraph implements Graph {
         if (!loss.requiresGrad) {
             return;
         }
-        loss.grad()[0] = 1.0;
+        loss.grad()[0] += 1.0;
         for (int i = tape.size() - 1; i >= 0; i--) {
             TapeVar node = tape.get(i);
             if (node.backward != null && node.hasGrad()) {
@@ -322,7 +328,7 @@ final class TapeGraph implements Graph {
             }
         }
         for (TapeVar leaf : leaves.values()) {
-            if (leaf.hasGrad()) {
+            if (leaf.hasGrad() && !leaf.gradInSink()) {
                 sink.add(leaf.parameter, leaf.gradOrNull());
             }
         }

@@ -20,6 +20,7 @@ final class TapeVar implements Var {
     final Parameter parameter;
     Backward backward;
     private double[] grad;
+    private boolean inSink;
 
     TapeVar(TapeGraph owner, int[] shape, double[] value, boolean requiresGrad, Parameter parameter) {
         this.owner = owner;
@@ -29,12 +30,22 @@ final class TapeVar implements Var {
         this.parameter = parameter;
     }
 
-    /** The gradient buffer, created as zeros on first use. */
+    /**
+     * The gradient buffer, created on first use: for a parameter leaf the sink's array when it
+     * offers one (the gradient then lands in place), else zeros.
+     */
     double[] grad() {
         if (grad == null) {
-            grad = new double[value.length];
+            double[] target = parameter == null ? null : owner.sink().denseTarget(parameter);
+            inSink = target != null;
+            grad = inSink ? target : new double[value.length];
         }
         return grad;
+    }
+
+    /** Whether the gradient was added in place to the sink's array (so it must not be added again). */
+    boolean gradInSink() {
+        return inSink;
     }
 
     boolean hasGrad() {

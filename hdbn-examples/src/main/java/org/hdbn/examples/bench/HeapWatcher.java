@@ -30,6 +30,7 @@ public final class HeapWatcher implements AutoCloseable {
     private final AtomicLong peakBeforeGc = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
+    private final AtomicLong pauseMillis = new AtomicLong();
     private final NotificationListener listener = this::onNotification;
 
     /** Starts watching. */
@@ -61,6 +62,11 @@ public final class HeapWatcher implements AutoCloseable {
         return collections.get();
     }
 
+    /** The summed duration of the collection pauses seen, in milliseconds. */
+    public long pauseMillis() {
+        return pauseMillis.get();
+    }
+
     @Override
     public void close() {
         for (NotificationEmitter emitter : emitters) {
@@ -84,6 +90,7 @@ public final class HeapWatcher implements AutoCloseable {
         }
         var info = notice.getGcInfo();
         collections.incrementAndGet();
+        pauseMillis.addAndGet(info.getDuration());
         peakBeforeGc.accumulateAndGet(heapUse(info.getMemoryUsageBeforeGc()), Math::max);
         peakAfterGc.accumulateAndGet(heapUse(info.getMemoryUsageAfterGc()), Math::max);
     }

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.autodiff.Graph;
+import org.hdbn.autodiff.Var;
+import org.hdbn.eval.DotProductScorer;
 import org.hdbn.nn.Activation;
 import org.hdbn.nn.Dense;
 import org.hdbn.nn.ForwardMode;
@@ -14,6 +16,7 @@ import org.hdbn.param.Initializer;
 import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.tensor.Gemm;
 import org.hdbn.tensor.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,9 +31,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH benchmarks of the hot kernels: a dense layer's forward and backward pass at the HDBN batch
- * size, and one lazy Adam step on an embedding table of EmoMusicLJ's size touching one batch of
- * rows. Run with {@code ./hdbn jmh} (or {@code java -cp ... org.openjdk.jmh.Main KernelBenchmarks}).
+ * JMH benchmarks of the hot kernels of an HDBN training step and of full-ranking evaluation, at
+ * EmoMusicLJ's sizes: the matrix product in the layouts a dense layer's forward and backward use
+ * (and a large square one, like the peak {@code hdbn bench} divides by), a dense layer and a Bayesian
+ * layer's KL term forward and backward, the BPR loss over a batch of 512 positives with 10
+ * negatives each, one block of 256 queries scored against 6,180 songs, and one Adam step on an
+ * embedding table. Not run by the tests; run with
+ * {@code java -cp hdbn-examples/target/classes:$(cat hdbn-examples/target/classpath.txt) org.openjdk.jmh.Main KernelBenchmarks}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +50,39 @@ public class KernelBenchmarks {
     @Param("tape")
     public String engine;
 
+    /** Operands of one matrix product, in the layout and sizes of {@link #product}. */
+    @State(Scope.Thread)
+    public static class Product {
+
+        /** The layout and sizes: NN, NT (dX = G W^T), TN (dW = X^T G), then m x n x k. */
+        @Param({"NN 256x64x64", "NT 256x64x64", "TN 64x64x256", "NN 10x64x64", "NN 1024x1024x1024"})
+        public String product;
+
+        boolean transA;
+        boolean transB;
+        int m;
+        int n;
+        int k;
+        double[] a;
+        double[] b;
+        double[] c;
+
+        @Setup
+        public void setUp() {
+            var rng = RandomStreams.create(5);
+            String[] layout = product.split(" ");
+            transA = layout[0].charAt(0) == 'T';
+            transB = layout[0].charAt(1) == 'T';
+            String[] sizes = layout[1].split("x");
+            m = Integer.parseInt(sizes[0]);
+            n = Integer.parseInt(sizes[1]);
+            k = Integer.parseInt(sizes[2]);
+            a = random(rng, m, k).data();
+            b = random(rng, k, n).data();
+            c = new double[m * n];
+        }
+    }
+
     private AutodiffEngine autodiff;
     private Dense dense;
     private Tensor input;
@@ -50,22 +90,46 @@ public class KernelBenchmarks {
     private int[] rows;
     private double[] rowGrads;
     private Adam adam;
+    private Tensor bprCandidates;
+    private Parameter klMean;
+    private Parameter klRho;
+    private Tensor queries;
+    private Tensor candidates;
+    private DotProductScorer scorer;
+    private double[] scores;
 
     @Setup
     public void setUp() {
         autodiff = Engines.byName(engine);
+        var rng = RandomStreams.create(2);
         ParameterStore store = new ParameterStore();
         dense = new Dense(store, "dense", 64, 64, Activation.RELU, RandomStreams.create(1));
-        input = Tensor.zeros(512, 64);
-        Initializer.normal(1).fill(input, RandomStreams.create(2));
+        input = random(rng, 512, 64);
         table = store.getOrCreate("table", new int[] {15000, 64}, true, Initializer.normal(0.1), RandomStreams.create(3));
         rows = RandomStreams.create(4).ints(512, 0, 15000).toArray();
         rowGrads = new double[512 * 64];
         java.util.Arrays.fill(rowGrads, 1e-3);
         adam = new Adam(LearningRateSchedule.constant(0.01));
+        bprCandidates = random(rng, 512 * 11, 64);
+
+        // one expert layer of HDBN's mood network: 64 x 64 weight means and rhos
+        klMean = new Parameter("mu", random(rng, 64, 64), false);
+        klRho = new Parameter("rho", Tensor.of(filled(64 * 64, -5.0), 64, 64), false);
+
+        queries = random(rng, 15475, 73);
+        candidates = random(rng, 6180, 73);
+        scorer = new DotProductScorer(queries, candidates);
+        scores = new double[256 * 6180];
     }
 
-    /** Forward and backward of a 64 -> 64 ReLU layer on a batch of 512. */
+    /** {@code C += op(A) op(B)} in each layout and size of {@link Product}. */
+    @Benchmark
+    public double gemm(Product p) {
+        Gemm.gemm(p.transA, p.transB, p.m, p.n, p.k, p.a, p.b, p.c);
+        return p.c[0];
+    }
+
+    /** Forward and backward of a 64 -> 64 ReLU layer (the fused linear op) on a batch of 512. */
     @Benchmark
     public double denseForwardBackward() {
         double out;
@@ -80,6 +144,46 @@ public class KernelBenchmarks {
         return out;
     }
 
+    /** A Bayesian layer's weight KL against N(0, 1): softplus of the rhos, the fused Gaussian KL, a sum. */
+    @Benchmark
+    public double gaussianKlForwardBackward() {
+        double out;
+        try (Graph g = autodiff.open()) {
+            Var sigma = g.softplus(g.param(klRho));
+            Var kl = g.sum(g.gaussianKl(g.param(klMean), sigma, g.constant(Tensor.zeros(64, 64)), g.scalar(1.0)));
+            out = kl.value().item();
+            g.backward(kl);
+        }
+        klMean.zeroGrad();
+        klRho.zeroGrad();
+        return out;
+    }
+
+    /**
+     * The BPR loss of 512 queries (a dense layer's output) against their positives and 10 negatives
+     * each, forward and backward.
+     */
+    @Benchmark
+    public double bprForwardBackward() {
+        double out;
+        try (Graph g = autodiff.open()) {
+            Var queries = g.linear(g.constant(input), g.param(dense.weight()), g.param(dense.bias()));
+            Var loss = g.bprLoss(queries, g.constant(bprCandidates));
+            out = loss.value().item();
+            g.backward(loss);
+        }
+        dense.weight().zeroGrad();
+        dense.bias().zeroGrad();
+        return out;
+    }
+
+    /** Scores of one block of 256 queries against all 6,180 songs (d = 73), as full ranking runs it. */
+    @Benchmark
+    public double scoreBlock() {
+        scorer.score(1024, 1024 + 256, scores);
+        return scores[0];
+    }
+
     /** One Adam step on a 15,000 x 64 table whose batch touched 512 rows. */
     @Benchmark
     public double adamStepOnTouchedRows() {
@@ -87,5 +191,17 @@ public class KernelBenchmarks {
         adam.step(List.of(table));
         table.zeroGrad();
         return table.value().data()[rows[0] * 64];
+    }
+
+    private static Tensor random(org.apache.commons.rng.UniformRandomProvider rng, int r, int cols) {
+        Tensor t = Tensor.zeros(r, cols);
+        Initializer.normal(1).fill(t, rng);
+        return t;
+    }
+
+    private static double[] filled(int size, double value) {
+        double[] d = new double[size];
+        java.util.Arrays.fill(d, value);
+        return d;
     }
 }

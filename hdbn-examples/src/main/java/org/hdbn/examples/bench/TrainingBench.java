@@ -44,7 +44,8 @@ public final class TrainingBench {
                 data.numSongs(), positives, negatives, engine.name(), threads, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         double peak = PeakGemm.measure(PEAK_SIZE, threads, 5);
-        line("peak: %.2f GFLOP/s (Gemm on %d x %d, %d threads, best of 5)", peak, PEAK_SIZE, PEAK_SIZE, threads);
+        line("peak: %.2f GFLOP/s (Gemm on %d x %d, %d threads, best of 5); load average before the run %.2f", peak,
+                PEAK_SIZE, PEAK_SIZE, threads, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         long t0 = System.nanoTime();
         BenchModel model = new BenchModel(spec, data, engine, seed, threads);
@@ -59,34 +60,49 @@ public final class TrainingBench {
         long peakHeap;
         long liveHeap;
         long gcs;
+        long gcMillis;
         try (HeapWatcher heap = new HeapWatcher()) {
             for (int e = 1; e <= epochs; e++) {
+                long cpu0 = processCpuNanos();
                 last = model.trainEpoch(seed, e);
-                line("epoch %d: %.2f s, %.0f examples/s (%.0f pairs/s), %.2f GFLOP/s = %.3f of peak", e, last,
-                        positives / last, positives * (double) negatives / last, epochFlops / last / 1e9,
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
+                line("epoch %d: %.2f s (process CPU %.2f s), %.0f examples/s (%.0f pairs/s), %.2f GFLOP/s = %.3f of peak",
+                        e, last, cpu, positives / last, positives * (double) negatives / last, epochFlops / last / 1e9,
                         epochFlops / last / 1e9 / peak);
             }
             peakHeap = heap.peakBytes();
             liveHeap = heap.peakLiveBytes();
             gcs = heap.collections();
+            gcMillis = heap.pauseMillis();
         }
         line("peak heap while training: %d MB (largest heap use before a collection, from GC notifications; "
-                + "%d collections); largest after a collection: %d MB", peakHeap >> 20, gcs, liveHeap >> 20);
+                + "%d collections, %.1f s of pauses); largest after a collection: %d MB", peakHeap >> 20, gcs,
+                gcMillis / 1e3, liveHeap >> 20);
 
         double bestEval = Double.NaN;
-        ModelEvaluator evaluator = new ModelEvaluator(engine, 0, seed);
+        ModelEvaluator evaluator = new ModelEvaluator(engine, 0, seed, threads);
         for (int r = 1; r <= evalRuns && data.validation().size() > 0; r++) {
             long e0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             evaluator.evaluate(model.snapshot(), data, data.validation());
             double s = (System.nanoTime() - e0) / 1e9;
             bestEval = Double.isNaN(bestEval) ? s : Math.min(bestEval, s);
-            line("evaluation %d: %.3f s (%d triples x %d songs, top-20 lists, posterior means)", r, s,
-                    data.validation().size(), data.numSongs());
+            line("evaluation %d: %.3f s (process CPU %.2f s; %d triples x %d songs, top-20 lists, posterior means)", r,
+                    s, (processCpuNanos() - cpu0) / 1e9, data.validation().size(), data.numSongs());
         }
         line("summary: epoch %.2f s, %.0f examples/s, evaluation %.3f s, peak heap %d MB, %.2f GFLOP/s / %.2f peak = %.3f"
                 + " (threads %d, JVM uptime %.0f s)", last, positives / last, bestEval, peakHeap >> 20,
                 epochFlops / last / 1e9, peak, epochFlops / last / 1e9 / peak, threads,
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+    }
+
+    /**
+     * CPU time of the whole process (all threads, the JIT and the collector included): against the
+     * wall time it shows whether the run had its cores to itself.
+     */
+    private static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private void line(String format, Object... args) {

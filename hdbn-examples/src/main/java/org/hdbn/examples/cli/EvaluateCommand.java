@@ -49,6 +49,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "tape", description = "Autodiff engine (default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--threads", paramLabel = "T", description = "Threads scoring and ranking (default: available "
+            + "processors); the metrics do not depend on it.")
+    Integer threads;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -65,7 +69,11 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException((eval == null ? "the validation split" : eval.toString()) + " has no triples");
         }
         long t0 = System.nanoTime();
-        EvaluationResult r = new ModelEvaluator(Engines.byName(engine), samples, opened.model().info().seed())
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+        }
+        EvaluationResult r = new ModelEvaluator(Engines.byName(engine), samples, opened.model().info().seed(), t)
                 .evaluate(opened.model(), opened.data(), triples);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("%s on %s: %d triples ranked against %d songs in %.2f s (%s)%n", opened.model().spec().name(),

@@ -24,18 +24,27 @@ public final class ModelEvaluator {
     private final AutodiffEngine engine;
     private final int samples;
     private final long seed;
+    private final int threads;
 
     /**
      * @param samples  0: stochastic blocks use their means; S > 0: the average of S sampled passes
+     * @param threads  threads scoring and ranking (the result does not depend on it)
      */
-    public ModelEvaluator(AutodiffEngine engine, int samples, long seed) {
+    public ModelEvaluator(AutodiffEngine engine, int samples, long seed, int threads) {
         this.engine = engine;
         this.samples = samples;
         this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** An evaluator on one thread per available processor. */
+    public ModelEvaluator(AutodiffEngine engine, int samples, long seed) {
+        this(engine, samples, seed, Runtime.getRuntime().availableProcessors());
     }
 
     public EvaluationResult evaluate(TrainedModel model, EmoMusicDataset data, Interactions eval) {
-        return RankingEvaluator.withDefaults().evaluate(scorer(model, data, eval), eval, SeenItems.of(data.train()));
+        return RankingEvaluator.withDefaults().evaluate(scorer(model, data, eval), eval, SeenItems.of(data.train()),
+                threads);
     }
 
     /** The scorer of the model for the given queries. */

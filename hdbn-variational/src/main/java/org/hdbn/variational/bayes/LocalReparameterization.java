@@ -16,9 +16,10 @@ public final class LocalReparameterization implements Estimator {
 
     @Override
     public Var linear(Graph g, Var x, GaussianWeights w, UniformRandomProvider rng) {
-        Var mean = g.linear(x, w.weightMean(), w.biasMean());
-        // variance > 0 always: softplus scales are positive, so sigma_b^2 keeps sqrt away from 0
-        Var variance = g.linear(g.square(x), g.square(w.weightScale()), g.square(w.biasScale()));
-        return g.add(mean, g.mul(g.sqrt(variance), g.constant(Normal.standardNormal(mean.shape(), rng))));
+        // the pre-activations' variance is > 0 always: softplus scales are positive, so sigma_b^2
+        // keeps its square root away from 0
+        int[] shape = {x.rows(), w.weightMean().cols()};
+        return g.gaussianLinear(x, w.weightMean(), w.weightScale(), w.biasMean(), w.biasScale(),
+                g.constant(Normal.standardNormal(shape, rng)));
     }
 }

@@ -1,0 +1,50 @@
+package org.hdbn.tensor;
+
+/**
+ * Sums of long arrays in four interleaved partial sums, added at the end: a single running sum
+ * waits on each addition's latency, four keep the adder busy. The order depends on the length
+ * only, so the result is reproducible.
+ */
+public final class Sums {
+
+    private Sums() {
+    }
+
+    /** {@code a[from] + ... + a[to - 1]}. */
+    public static double sum(double[] a, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = from;
+        for (; k + 3 < to; k += 4) {
+            s0 += a[k];
+            s1 += a[k + 1];
+            s2 += a[k + 2];
+            s3 += a[k + 3];
+        }
+        for (; k < to; k++) {
+            s0 += a[k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code a[from]^2 + ... + a[to - 1]^2}. */
+    public static double sumOfSquares(double[] a, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = from;
+        for (; k + 3 < to; k += 4) {
+            s0 += a[k] * a[k];
+            s1 += a[k + 1] * a[k + 1];
+            s2 += a[k + 2] * a[k + 2];
+            s3 += a[k + 3] * a[k + 3];
+        }
+        for (; k < to; k++) {
+            s0 += a[k] * a[k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+}
