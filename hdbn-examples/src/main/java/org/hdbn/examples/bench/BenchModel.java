@@ -73,7 +73,8 @@ final class BenchModel {
         var rng = RandomStreams.create(seed, "bench:flops");
         Batch batch = batches.epoch(rng).next();
         long flops;
-        try (Graph g = engine.open()) {
+        // the model's FLOPs do not depend on the engine; the tape counts them, other engines may not
+        try (Graph g = org.hdbn.autodiff.Engines.byName(org.hdbn.autodiff.Engines.DEFAULT).open()) {
             ForwardResult r = graph.forward(g, batch, ForwardMode.train(rng), losses);
             Var loss = r.totalLoss(g);
             g.backward(loss);

@@ -36,7 +36,11 @@ public final class TrainingBench {
         this.out = out;
     }
 
-    public void run(int epochs, int evalRuns) {
+    /** What one bench run measured: the last epoch's and the best evaluation's wall time. */
+    public record Result(String engine, double epochSeconds, double evaluationSeconds) {
+    }
+
+    public Result run(int epochs, int evalRuns) {
         int positives = data.train().size();
         int negatives = spec.training().negatives();
         line("bench '%s' on %s: %d users, %d songs, %d positives x %d negatives; engine %s, %d threads, "
@@ -94,6 +98,7 @@ public final class TrainingBench {
                 + " (threads %d, JVM uptime %.0f s)", last, positives / last, bestEval, peakHeap >> 20,
                 epochFlops / last / 1e9, peak, epochFlops / last / 1e9 / peak, threads,
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+        return new Result(engine.name(), last, bestEval);
     }
 
     /**

@@ -5,6 +5,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hdbn.djl.EngineComparison;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -48,8 +53,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "tape", description = "Autodiff engine (default: ${DEFAULT-VALUE}).")
-    String engine;
+    @Option(names = "--engine", paramLabel = "NAME[,NAME...]", defaultValue = "tape", split = ",",
+            description = "Autodiff engines, each timed on the same epochs, evaluation and dense kernel; with two or "
+                    + "more the ratios to the first are printed (default: ${DEFAULT-VALUE}). The djl engine trains "
+                    + "with one thread (PyTorch's gradient recorder is one per process).")
+    List<String> engines;
 
     @Option(names = "--eval-runs", paramLabel = "N", defaultValue = "3",
             description = "Times the evaluation is run (default: ${DEFAULT-VALUE}); the best is reported.")
@@ -69,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
         if (t < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + t);
         }
-        AutodiffEngine engineImpl = Engines.byName(engine);
+        List<AutodiffEngine> engineImpls = engines.stream().map(Engines::byName).toList();
         var spec = SpecFiles.load(new SpecMapper(), specName);
         Path generated = null;
         try {
@@ -83,7 +91,14 @@ final class BenchCommand implements Callable<Integer> {
                 SyntheticEmoMusic.generate(EMOMUSICLJ_SIZED.withSeed(seed), generated);
                 dataset = EmoMusicLoader.load(generated);
             }
-            new TrainingBench(spec, dataset, engineImpl, seed, t, out).run(epochs, evalRuns);
+            List<TrainingBench.Result> results = new ArrayList<>();
+            for (AutodiffEngine e : engineImpls) {
+                int engineThreads = e.name().equals("djl") ? 1 : t;
+                results.add(new TrainingBench(spec, dataset, e, seed, engineThreads, out).run(epochs, evalRuns));
+            }
+            if (results.size() > 1) {
+                compare(out, engineImpls, results);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -92,6 +107,26 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The same epoch, evaluation and a 64 x 64 dense layer at batch 512 on every engine, as ratios. */
+    private static void compare(PrintWriter out, List<AutodiffEngine> engines, List<TrainingBench.Result> results) {
+        List<Duration> kernel = EngineComparison.compare(engines, 200, 2000);
+        TrainingBench.Result first = results.get(0);
+        for (int i = 0; i < engines.size(); i++) {
+            TrainingBench.Result r = results.get(i);
+            out.println(String.format(Locale.ROOT, "engine %s: epoch %.2f s, evaluation %.3f s, dense kernel %.3f ms "
+                    + "(forward+backward, 64x64, batch 512, mean of 2000)", r.engine(), r.epochSeconds(),
+                    r.evaluationSeconds(), kernel.get(i).toNanos() / 1e6));
+        }
+        for (int i = 1; i < engines.size(); i++) {
+            TrainingBench.Result r = results.get(i);
+            out.println(String.format(Locale.ROOT, "ratio %s/%s: epoch %.2f, evaluation %.2f, dense kernel %.2f",
+                    first.engine(), r.engine(), first.epochSeconds() / r.epochSeconds(),
+                    first.evaluationSeconds() / r.evaluationSeconds(),
+                    kernel.get(0).toNanos() / (double) kernel.get(i).toNanos()));
+        }
+        out.flush();
     }
 
     private static void deleteTree(Path dir) {
