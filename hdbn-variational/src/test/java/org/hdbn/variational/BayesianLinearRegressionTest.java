@@ -12,6 +12,7 @@ import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.Normal;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.tensor.Tensor;
+import org.hdbn.testing.ReferenceInverse;
 import org.hdbn.variational.bayes.BayesianDense;
 import org.hdbn.variational.elbo.Elbo;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class BayesianLinearRegressionTest {
         for (int a = 0; a < p; a++) {
             precision[a][a] += 1 / (PRIOR * PRIOR);
         }
-        double[][] cov = invert(precision);
+        double[][] cov = ReferenceInverse.of(precision);
         double[] mean = new double[p];
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) {
@@ -130,41 +131,4 @@ class BayesianLinearRegressionTest {
         return out;
     }
 
-    /** Gauss-Jordan inverse with partial pivoting of a small symmetric positive definite matrix. */
-    static double[][] invert(double[][] m) {
-        int n = m.length;
-        double[][] a = new double[n][2 * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(m[i], 0, a[i], 0, n);
-            a[i][n + i] = 1;
-        }
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            double[] t = a[c];
-            a[c] = a[pivot];
-            a[pivot] = t;
-            double d = a[c][c];
-            for (int k = 0; k < 2 * n; k++) {
-                a[c][k] /= d;
-            }
-            for (int r = 0; r < n; r++) {
-                if (r != c) {
-                    double f = a[r][c];
-                    for (int k = 0; k < 2 * n; k++) {
-                        a[r][k] -= f * a[c][k];
-                    }
-                }
-            }
-        }
-        double[][] inv = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], n, inv[i], 0, n);
-        }
-        return inv;
-    }
 }

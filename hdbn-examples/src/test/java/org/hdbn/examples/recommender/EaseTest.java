@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
+import org.hdbn.testing.ReferenceInverse;
 import org.junit.jupiter.api.Test;
 
 /** EASE against its closed form computed directly, and a 2-item case worked by hand. */
@@ -60,7 +61,7 @@ class EaseTest {
         for (int i = 0; i < n; i++) {
             a[i][i] += lambda;
         }
-        double[][] p = gaussJordanInverse(a);
+        double[][] p = ReferenceInverse.of(a);
         Ease ease = Ease.fit(triples(), n, lambda);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -86,41 +87,4 @@ class EaseTest {
         assertThatThrownBy(() -> Ease.fit(triples(), 5, 0)).hasMessageContaining("lambda must be positive");
     }
 
-    /** The textbook inverse with partial pivoting, independent of EJML. */
-    static double[][] gaussJordanInverse(double[][] m) {
-        int n = m.length;
-        double[][] a = new double[n][2 * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(m[i], 0, a[i], 0, n);
-            a[i][n + i] = 1;
-        }
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            double[] t = a[c];
-            a[c] = a[pivot];
-            a[pivot] = t;
-            double d = a[c][c];
-            for (int k = 0; k < 2 * n; k++) {
-                a[c][k] /= d;
-            }
-            for (int r = 0; r < n; r++) {
-                if (r != c) {
-                    double f = a[r][c];
-                    for (int k = 0; k < 2 * n; k++) {
-                        a[r][k] -= f * a[c][k];
-                    }
-                }
-            }
-        }
-        double[][] inv = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], n, inv[i], 0, n);
-        }
-        return inv;
-    }
 }
