@@ -29,6 +29,7 @@ final class TapeGraph implements Graph {
     private boolean backwardDone;
     private boolean closed;
     private long matmulFlops;
+    private final Gemm.Workspace gemmSpace = new Gemm.Workspace();
 
     TapeGraph(boolean recording, GradientSink sink) {
         this.recording = recording;
@@ -199,23 +200,23 @@ final class TapeGraph implements Graph {
                     + (ta ? "^T" : "") + " x " + Arrays.toString(b.shape) + (tb ? "^T" : ""));
         }
         double[] y = new double[m * n];
-        Gemm.gemm(ta, tb, m, n, k, a.value, b.value, y);
+        gemm(ta, tb, m, n, k, a.value, b.value, y);
         long flops = 2L * m * n * k;
         matmulFlops += flops;
         return record(new int[] {m, n}, y, g -> {
             matmulFlops += (a.requiresGrad ? flops : 0) + (b.requiresGrad ? flops : 0);
             if (a.requiresGrad) {
                 if (ta) {
-                    Gemm.gemm(tb, true, k, m, n, b.value, g, a.grad());
+                    gemm(tb, true, k, m, n, b.value, g, a.grad());
                 } else {
-                    Gemm.gemm(false, !tb, m, k, n, g, b.value, a.grad());
+                    gemm(false, !tb, m, k, n, g, b.value, a.grad());
                 }
             }
             if (b.requiresGrad) {
                 if (tb) {
-                    Gemm.gemm(true, ta, n, k, m, g, a.value, b.grad());
+                    gemm(true, ta, n, k, m, g, a.value, b.grad());
                 } else {
-                    Gemm.gemm(!ta, false, k, n, m, a.value, g, b.grad());
+                    gemm(!ta, false, k, n, m, a.value, g, b.grad());
                 }
             }
         }, a, b);
@@ -332,6 +333,11 @@ final class TapeGraph implements Graph {
                 sink.add(leaf.parameter, leaf.gradOrNull());
             }
         }
+    }
+
+    /** The products of this pass: {@link Gemm} with this pass's scratch arrays. */
+    void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+        Gemm.gemm(transA, transB, m, n, k, a, b, c, gemmSpace);
     }
 
     void countFlops(long flops) {
