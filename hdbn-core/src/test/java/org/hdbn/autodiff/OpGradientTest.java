@@ -157,6 +157,10 @@ class OpGradientTest {
                 Input.of(any, R, C), Input.of(pos, R, C)), (g, x) -> g.gaussianKl(x.get(0), x.get(1), x.get(2), x.get(3))));
         cs.add(new Case("gaussianKl", "scalar prior", List.of(Input.of(any, R, C), Input.of(pos, R, C),
                 Input.of(any), Input.of(pos)), (g, x) -> g.gaussianKl(x.get(0), x.get(1), x.get(2), x.get(3))));
+        cs.add(new Case("gaussianKl", "fixed prior of constants", List.of(Input.of(any, R, C), Input.of(pos, R, C)),
+                (g, x) -> g.gaussianKl(x.get(0), x.get(1), g.scalar(0.3), g.scalar(1.5))));
+        cs.add(new Case("sumOfSquares", "", List.of(Input.of(any, R, C)), (g, x) -> g.sumOfSquares(x.get(0))));
+        cs.add(new Case("sumOfSquares", "vector", List.of(Input.of(any, C)), (g, x) -> g.sumOfSquares(g.tanh(x.get(0)))));
         cs.add(new Case("gaussianKl", "row-vector prior (composed)", List.of(Input.of(any, R, C), Input.of(pos, R, C),
                 Input.of(any, C), Input.of(pos, C)), (g, x) -> g.gaussianKl(x.get(0), x.get(1), x.get(2), x.get(3))));
         cs.add(new Case("gaussianKl", "one input for both means", List.of(Input.of(any, R, C), Input.of(pos, R, C),

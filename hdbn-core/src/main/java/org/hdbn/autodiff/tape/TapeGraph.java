@@ -11,6 +11,7 @@ import org.hdbn.param.GradientSink;
 import org.hdbn.param.Parameter;
 import org.hdbn.tensor.Gemm;
 import org.hdbn.tensor.Shape;
+import org.hdbn.tensor.Sums;
 import org.hdbn.tensor.Tensor;
 
 /**
@@ -238,6 +239,19 @@ final class TapeGraph implements Graph {
     }
 
     // ---- fused ops (FusedOps), or the composition for shapes they do not handle ----
+
+    @Override
+    public Var sumOfSquares(Var xv) {
+        TapeVar x = own(xv);
+        double s = Sums.sumOfSquares(x.value, 0, x.value.length);
+        return record(new int[0], new double[] {s}, g -> {
+            double[] gx = x.grad();
+            double twice = 2 * g[0];
+            for (int k = 0; k < gx.length; k++) {
+                gx[k] += twice * x.value[k];
+            }
+        }, x);
+    }
 
     @Override
     public Var linear(Var x, Var w, Var b) {
