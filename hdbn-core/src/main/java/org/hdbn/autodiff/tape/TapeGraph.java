@@ -1,6 +1,8 @@
 package org.hdbn.autodiff.tape;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,6 +29,8 @@ final class TapeGraph implements Graph {
     private final List<TapeVar> tape = new ArrayList<>();
     private final Map<Parameter, TapeVar> leaves = new IdentityHashMap<>();
     private final Map<TapeVar, TapeVar[]> leafFunctions = new IdentityHashMap<>();
+    // gradient arrays of nodes whose backward step has run, by length, for reuse in this pass
+    private final Map<Integer, ArrayDeque<double[]>> spare = new HashMap<>();
     private boolean backwardDone;
     private boolean closed;
     private long matmulFlops;
@@ -340,6 +344,12 @@ final class TapeGraph implements Graph {
             TapeVar node = tape.get(i);
             if (node.backward != null && node.hasGrad()) {
                 node.backward.run(node.gradOrNull());
+                if (node.parameter == null) {
+                    // nothing reads an inner node's gradient after its own backward step: the
+                    // array serves a node further down the tape instead of becoming garbage
+                    double[] used = node.releaseGrad();
+                    spare.computeIfAbsent(used.length, n -> new ArrayDeque<>()).push(used);
+                }
             }
         }
         for (TapeVar leaf : leaves.values()) {
@@ -352,6 +362,17 @@ final class TapeGraph implements Graph {
     /** The products of this pass: {@link Gemm} with this pass's scratch arrays. */
     void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
         Gemm.gemm(transA, transB, m, n, k, a, b, c, gemmSpace);
+    }
+
+    /** A zeroed array of the given length for a gradient: a spare one of this pass, or a new one. */
+    double[] zeroedGradient(int length) {
+        ArrayDeque<double[]> free = spare.get(length);
+        if (free == null || free.isEmpty()) {
+            return new double[length];
+        }
+        double[] a = free.pop();
+        Arrays.fill(a, 0.0);
+        return a;
     }
 
     void countFlops(long flops) {
@@ -373,6 +394,7 @@ final class TapeGraph implements Graph {
         tape.clear();
         leaves.clear();
         leafFunctions.clear();
+        spare.clear();
     }
 
     void checkOpen() {
