@@ -151,6 +151,11 @@ public interface Graph extends AutoCloseable {
 
     // ---- fused ops: compositions an engine may run as one kernel, where per-op overhead dominates ----
 
+    /** The sum of the squares of all values, a scalar (an L2 penalty's core). */
+    default Var sumOfSquares(Var x) {
+        return sum(square(x));
+    }
+
     /** {@code x w + b}, a dense layer's pre-activation: x {@code [rows, in]}, w {@code [in, out]}, b {@code [out]}. */
     default Var linear(Var x, Var w, Var b) {
         return add(matmul(x, w), b);

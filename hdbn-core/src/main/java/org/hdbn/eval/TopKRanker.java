@@ -26,6 +26,8 @@ public final class TopKRanker {
     private final int numItems;
     private final int listLength;
     private final boolean[] excluded;
+    // scratch: excluded items already taken out of the count (an item may be listed twice)
+    private final boolean[] takenOut;
     // min-heap on quality: heap[0] is the worst of the kept candidates
     private final int[] heap;
     private int size;
@@ -46,6 +48,7 @@ public final class TopKRanker {
         this.numItems = numItems;
         this.listLength = listLength;
         this.excluded = new boolean[numItems];
+        this.takenOut = new boolean[numItems];
         this.heap = new int[listLength];
     }
 
@@ -89,7 +92,7 @@ public final class TopKRanker {
         this.scores = scores;
         this.offset = offset;
         try {
-            return scan(target, query);
+            return scan(target, query, excludedItems);
         } finally {
             for (int item : excludedItems) {
                 excluded[item] = false;
@@ -99,42 +102,61 @@ public final class TopKRanker {
         }
     }
 
-    private Ranking scan(int target, int query) {
+    private Ranking scan(int target, int query, int[] excludedItems) {
         double targetScore = scores[offset + target];
-        int before = 0;
-        size = 0;
-        // once the list is full: the score of its worst item, which a candidate must beat
-        double worst = Double.NEGATIVE_INFINITY;
         // 0 * score is 0 for every finite score and NaN otherwise, so one sum checks them all
         double poison = 0;
-        for (int j = 0; j < numItems; j++) {
+        // candidates before the target: a higher score, or an equal one at a smaller index;
+        // counted without branches over all items, then the excluded ones taken back out
+        int before = 0;
+        for (int j = 0; j < target; j++) {
             double s = scores[offset + j];
             poison += s * 0.0;
-            boolean beatsTarget = s > targetScore || (s == targetScore && j < target);
-            // items come in index order, so a tie with the worst listed item (of smaller index) loses
-            boolean entersList = size < listLength || s > worst;
-            if ((beatsTarget || entersList) && (j == target || !excluded[j])) {
-                if (beatsTarget) {
-                    before++;
-                }
-                if (entersList) {
-                    if (size < listLength) {
-                        heap[size] = j;
-                        siftUp(size++);
-                    } else {
-                        heap[0] = j;
-                        siftDown(0);
-                    }
-                    if (size == listLength) {
-                        worst = scores[offset + heap[0]];
-                    }
-                }
-            }
+            before += s >= targetScore ? 1 : 0;
+        }
+        for (int j = target; j < numItems; j++) {
+            double s = scores[offset + j];
+            poison += s * 0.0;
+            before += s > targetScore ? 1 : 0;
         }
         if (poison != 0) {
             for (int j = 0; j < numItems; j++) {
                 if (!Double.isFinite(scores[offset + j])) {
                     throw new NonFiniteScoreException(query, j, scores[offset + j]);
+                }
+            }
+        }
+        for (int item : excludedItems) {
+            double s = scores[offset + item];
+            if (item != target && (item < target ? s >= targetScore : s > targetScore) && excluded[item]) {
+                before--;
+                // an item listed twice is taken out once
+                excluded[item] = false;
+                takenOut[item] = true;
+            }
+        }
+        for (int item : excludedItems) {
+            if (takenOut[item]) {
+                excluded[item] = true;
+                takenOut[item] = false;
+            }
+        }
+        size = 0;
+        // once the list is full: the score of its worst item, which a candidate must beat; items
+        // come in index order, so a tie with a listed item (of smaller index) loses
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < numItems; j++) {
+            double s = scores[offset + j];
+            if ((size < listLength || s > worst) && (j == target || !excluded[j])) {
+                if (size < listLength) {
+                    heap[size] = j;
+                    siftUp(size++);
+                } else {
+                    heap[0] = j;
+                    siftDown(0);
+                }
+                if (size == listLength) {
+                    worst = scores[offset + heap[0]];
                 }
             }
         }

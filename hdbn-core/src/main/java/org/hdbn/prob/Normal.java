@@ -10,7 +10,8 @@ import org.hdbn.tensor.Tensor;
 /**
  * A diagonal Gaussian per row: {@code N(mean, diag(scale^2))}, mean and scale of one shape (scale
  * may also broadcast, e.g. a scalar). Samples are {@code mean + scale * eps} with standard normal
- * {@code eps}, differentiable in both.
+ * {@code eps}, differentiable in both. A distribution of a given shape may also have a single-value
+ * mean (such as a zero-mean prior), which then needs no tensor of zeros.
  */
 public final class Normal extends Distribution {
 
@@ -18,21 +19,30 @@ public final class Normal extends Distribution {
 
     private final Var mean;
     private final Var scale;
+    private final int[] shape;
 
     public Normal(Var mean, Var scale) {
-        int[] ms = mean.shape();
-        int[] ss = scale.shape();
-        if (!Arrays.equals(ms, ss) && org.hdbn.tensor.Shape.size(ss) != 1) {
-            throw new IllegalArgumentException("Normal mean shape " + Arrays.toString(ms)
-                    + " and scale shape " + Arrays.toString(ss) + " differ");
+        this(mean, scale, mean.shape());
+    }
+
+    /** A Gaussian of the given shape; mean and scale each have that shape or a single value. */
+    public Normal(Var mean, Var scale, int[] shape) {
+        for (Var v : new Var[] {mean, scale}) {
+            int[] vs = v.shape();
+            if (!Arrays.equals(vs, shape) && org.hdbn.tensor.Shape.size(vs) != 1) {
+                throw new IllegalArgumentException("Normal of shape " + Arrays.toString(shape) + ": mean shape "
+                        + Arrays.toString(mean.shape()) + " and scale shape " + Arrays.toString(scale.shape())
+                        + " must each be that shape or a single value");
+            }
         }
         this.mean = mean;
         this.scale = scale;
+        this.shape = shape.clone();
     }
 
     /** The standard normal of the given shape, made of constants. */
     public static Normal standard(Graph g, int... shape) {
-        return new Normal(g.constant(Tensor.zeros(shape)), g.scalar(1.0));
+        return new Normal(g.scalar(0.0), g.scalar(1.0), shape);
     }
 
     public Var mean() {
@@ -45,12 +55,13 @@ public final class Normal extends Distribution {
 
     @Override
     public int[] shape() {
-        return mean.shape();
+        return shape.clone();
     }
 
     @Override
     protected Var doRsample(Graph g, UniformRandomProvider rng) {
-        return g.add(mean, g.mul(scale, g.constant(standardNormal(shape(), rng))));
+        // noise first: the elementwise ops are fastest with the full-shape operand on the left
+        return g.add(g.mul(g.constant(standardNormal(shape(), rng)), scale), mean);
     }
 
     @Override

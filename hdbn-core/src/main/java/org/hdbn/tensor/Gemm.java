@@ -29,8 +29,41 @@ public final class Gemm {
     private Gemm() {
     }
 
+    /**
+     * Scratch arrays for the kernel (a copied tile of B and an accumulator row), kept by a caller
+     * that multiplies many times (a tape keeps one per pass) so that each product does not
+     * allocate them. One thread at a time.
+     */
+    public static final class Workspace {
+
+        private double[][] tile = new double[0][];
+        private double[] acc = new double[0];
+
+        double[][] tile(int rows, int cols) {
+            if (tile.length < rows || (rows > 0 && tile[0].length < cols)) {
+                int r = Math.max(rows, tile.length);
+                int c = Math.max(cols, tile.length == 0 ? 0 : tile[0].length);
+                tile = new double[r][c];
+            }
+            return tile;
+        }
+
+        double[] acc(int cols) {
+            if (acc.length < cols) {
+                acc = new double[cols];
+            }
+            return acc;
+        }
+    }
+
     /** {@code C += op(A) op(B)}; see the class comment for the sizes. */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+        gemm(transA, transB, m, n, k, a, b, c, new Workspace());
+    }
+
+    /** {@link #gemm(boolean, boolean, int, int, int, double[], double[], double[])} with the caller's scratch arrays. */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c,
+            Workspace ws) {
         checkSizes(transA, transB, m, n, k, a, b, c);
         // op(A)(i, p) = a[i * ars + p * ais], op(B)(p, j) = b[p * bis + j * bcs]
         int ars = transA ? 1 : k;
@@ -40,9 +73,9 @@ public final class Gemm {
         if (m > n) {
             // C^T = op(B)^T op(A)^T: the vectorised loop runs along the longer side of C; every
             // entry is the same sum of the same products in the same order as the other way round
-            kernel(0, n, m, k, b, 0, bcs, bis, a, ais, ars, c, 0, 1, n);
+            kernel(0, n, m, k, b, 0, bcs, bis, a, ais, ars, c, 0, 1, n, ws);
         } else {
-            kernel(0, m, n, k, a, 0, ars, ais, b, bis, bcs, c, 0, n, 1);
+            kernel(0, m, n, k, a, 0, ars, ais, b, bis, bcs, c, 0, n, 1, ws);
         }
     }
 
@@ -51,7 +84,7 @@ public final class Gemm {
      * disjoint row ranges can run on separate threads and give the same C as one call.
      */
     public static void gemmRows(int rowFrom, int rowTo, int n, int k, double[] a, double[] b, double[] c) {
-        kernel(rowFrom, rowTo, n, k, a, 0, k, 1, b, n, 1, c, 0, n, 1);
+        kernel(rowFrom, rowTo, n, k, a, 0, k, 1, b, n, 1, c, 0, n, 1, new Workspace());
     }
 
     /**
@@ -67,7 +100,7 @@ public final class Gemm {
         if (c == a || c == b) {
             throw new IllegalArgumentException("C must not alias A or B");
         }
-        kernel(0, m, n, k, a, aOffset, k, 1, b, n, 1, c, cOffset, n, 1);
+        kernel(0, m, n, k, a, aOffset, k, 1, b, n, 1, c, cOffset, n, 1, new Workspace());
     }
 
     /** {@code dst = src^T} for src row-major rows x cols; returns dst (cols x rows). */
@@ -93,12 +126,12 @@ public final class Gemm {
      * B(p, j) = {@code b[p * bis + j * bcs]} (k x n) and C(i, j) = {@code c[cOff + i * crs + j * ccs]}.
      */
     private static void kernel(int from, int to, int n, int k, double[] a, int aOff, int ars, int ais,
-            double[] b, int bis, int bcs, double[] c, int cOff, int crs, int ccs) {
+            double[] b, int bis, int bcs, double[] c, int cOff, int crs, int ccs, Workspace ws) {
         if (from >= to || n == 0 || k == 0) {
             return;
         }
-        double[][] tile = new double[Math.min(k, INNER_TILE)][Math.min(n, COLUMN_TILE)];
-        double[] acc = new double[Math.min(n, COLUMN_TILE)];
+        double[][] tile = ws.tile(Math.min(k, INNER_TILE), Math.min(n, COLUMN_TILE));
+        double[] acc = ws.acc(Math.min(n, COLUMN_TILE));
         for (int j0 = 0; j0 < n; j0 += COLUMN_TILE) {
             int w = Math.min(COLUMN_TILE, n - j0);
             for (int p0 = 0; p0 < k; p0 += INNER_TILE) {

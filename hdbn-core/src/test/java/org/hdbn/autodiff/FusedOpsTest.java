@@ -34,6 +34,14 @@ class FusedOpsTest {
     }
 
     @Test
+    void sumOfSquaresIsTheSumOfTheSquares() {
+        try (Graph g = Engines.byName("tape").openInference()) {
+            Var x = g.constant(random(7, 9));
+            assertClose(g.sumOfSquares(x), g.sum(g.square(x)));
+        }
+    }
+
+    @Test
     void linearIsAProductPlusABias() {
         try (Graph g = Engines.byName("tape").openInference()) {
             Var x = g.constant(random(7, 5));

@@ -109,8 +109,12 @@ class TopKRankerTest {
             }
             int target = rng.nextInt(numItems);
             int[] excluded = IntStream.range(0, numItems).filter(j -> rng.nextInt(4) == 0).toArray();
+            // the same exclusions listed twice, in reverse: order and repeats must not matter
+            int[] listed = IntStream.concat(Arrays.stream(excluded), Arrays.stream(excluded).map(i -> -i).sorted()
+                    .map(i -> -i)).toArray();
 
-            TopKRanker.Ranking got = new TopKRanker(numItems, listLength).rank(scores, 0, target, excluded, trial);
+            TopKRanker.Ranking got = new TopKRanker(numItems, listLength).rank(scores, 0, target,
+                    trial % 2 == 0 ? excluded : listed, trial);
 
             Integer[] order = IntStream.range(0, numItems)
                     .filter(j -> j == target || Arrays.binarySearch(excluded, j) < 0)

@@ -184,6 +184,10 @@ public final class OpCases {
         cs.add(new Case("gaussianLinear", "scales from the means' input", List.of(Input.of(any, R, C),
                 Input.of(any, C, 5), Input.of(any, 5), Input.of(any, R, 5)),
                 (g, x) -> g.gaussianLinear(x.get(0), x.get(1), g.softplus(x.get(1)), x.get(2), g.exp(x.get(2)), x.get(3))));
+        cs.add(new Case("gaussianKl", "fixed prior of constants", List.of(Input.of(any, R, C), Input.of(pos, R, C)),
+                (g, x) -> g.gaussianKl(x.get(0), x.get(1), g.scalar(0.3), g.scalar(1.5))));
+        cs.add(new Case("sumOfSquares", "", List.of(Input.of(any, R, C)), (g, x) -> g.sumOfSquares(x.get(0))));
+        cs.add(new Case("sumOfSquares", "vector", List.of(Input.of(any, C)), (g, x) -> g.sumOfSquares(g.tanh(x.get(0)))));
         cs.add(new Case("gaussianKl", "same shapes", List.of(Input.of(any, R, C), Input.of(pos, R, C),
                 Input.of(any, R, C), Input.of(pos, R, C)), (g, x) -> g.gaussianKl(x.get(0), x.get(1), x.get(2), x.get(3))));
         cs.add(new Case("gaussianKl", "scalar prior", List.of(Input.of(any, R, C), Input.of(pos, R, C),

@@ -2,7 +2,6 @@ package org.hdbn.autodiff.tape;
 
 import org.hdbn.autodiff.BprLayout;
 import org.hdbn.autodiff.Var;
-import org.hdbn.tensor.Gemm;
 
 /**
  * The tape's fused ops: one node with one forward and one backward kernel where the composition in
@@ -28,16 +27,16 @@ final class FusedOps {
         for (int i = 0; i < r; i++) {
             System.arraycopy(b.value, 0, y, i * out, out);
         }
-        Gemm.gemm(false, false, r, out, in, x.value, w.value, y);
+        t.gemm(false, false, r, out, in, x.value, w.value, y);
         long flops = 2L * r * in * out;
         t.countFlops(flops);
         return t.record(new int[] {r, out}, y, g -> {
             if (x.requiresGrad) {
-                Gemm.gemm(false, true, r, in, out, g, w.value, x.grad());
+                t.gemm(false, true, r, in, out, g, w.value, x.grad());
                 t.countFlops(flops);
             }
             if (w.requiresGrad) {
-                Gemm.gemm(true, false, in, out, r, x.value, g, w.grad());
+                t.gemm(true, false, in, out, r, x.value, g, w.grad());
                 t.countFlops(flops);
             }
             if (b.requiresGrad) {

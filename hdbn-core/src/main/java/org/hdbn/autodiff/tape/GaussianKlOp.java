@@ -79,6 +79,12 @@ final class GaussianKlOp {
             double[] gsp = sp.requiresGrad ? sp.grad() : null;
             double[] gmq = mq.requiresGrad ? mq.grad() : null;
             double[] gsq = sq.requiresGrad ? sq.grad() : null;
+            if (smp == 1 && ssp == 1 && smq == 0 && ssq == 0 && gmq == null && gsq == null) {
+                // a fixed prior N(m, s^2) of single values, as a Bayesian layer's weights have:
+                // direct indexes and no reduction, so the JIT vectorises the loop
+                againstFixedPrior(mp.value, sp.value, mq.value[0], 1 / sq.value[0], g, rows, cols, gmp, gsp);
+                return;
+            }
             for (int i = 0; i < rows; i++) {
                 double gi = g[i];
                 for (int k = i * cols; k < (i + 1) * cols; k++) {
@@ -101,5 +107,27 @@ final class GaussianKlOp {
                 }
             }
         }, mp, sp, mq, sq);
+    }
+
+    /** The backward pass for full-shape mp and sp against single-value mq and sq = 1 / inv. */
+    private static void againstFixedPrior(double[] mp, double[] sp, double mq, double inv, double[] g, int rows, int cols,
+            double[] gmp, double[] gsp) {
+        for (int i = 0; i < rows; i++) {
+            double gi = g[i];
+            int from = i * cols;
+            int to = from + cols;
+            if (gmp != null) {
+                double scale = gi * inv * inv;
+                for (int k = from; k < to; k++) {
+                    gmp[k] += scale * (mp[k] - mq);
+                }
+            }
+            if (gsp != null) {
+                double scale = inv * inv;
+                for (int k = from; k < to; k++) {
+                    gsp[k] += gi * (sp[k] * scale - 1 / sp[k]);
+                }
+            }
+        }
     }
 }

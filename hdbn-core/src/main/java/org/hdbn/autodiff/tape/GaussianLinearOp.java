@@ -1,7 +1,6 @@
 package org.hdbn.autodiff.tape;
 
 import org.hdbn.autodiff.Var;
-import org.hdbn.tensor.Gemm;
 
 /**
  * The tape's fused {@link org.hdbn.autodiff.Graph#gaussianLinear}: one node for what the
@@ -29,8 +28,8 @@ final class GaussianLinearOp {
         double[] ws2 = squares(ws.value);
         double[] mean = rowsOf(bm.value, r);
         double[] sd = rowsOf(squares(bs.value), r);
-        Gemm.gemm(false, false, r, out, in, x.value, wm.value, mean);
-        Gemm.gemm(false, false, r, out, in, x2, ws2, sd);
+        t.gemm(false, false, r, out, in, x.value, wm.value, mean);
+        t.gemm(false, false, r, out, in, x2, ws2, sd);
         long flops = 2L * r * in * out;
         t.countFlops(2 * flops);
         double[] y = new double[r * out];
@@ -45,7 +44,7 @@ final class GaussianLinearOp {
                 gv[k] = g[k] * noise.value[k] / (2 * sd[k]);
             }
             if (wm.requiresGrad) {
-                Gemm.gemm(true, false, in, out, r, x.value, g, wm.grad());
+                t.gemm(true, false, in, out, r, x.value, g, wm.grad());
                 t.countFlops(flops);
             }
             if (bm.requiresGrad) {
@@ -53,7 +52,7 @@ final class GaussianLinearOp {
             }
             if (ws.requiresGrad) {
                 double[] gws2 = new double[in * out];
-                Gemm.gemm(true, false, in, out, r, x2, gv, gws2);
+                t.gemm(true, false, in, out, r, x2, gv, gws2);
                 t.countFlops(flops);
                 double[] gws = ws.grad();
                 for (int k = 0; k < gws2.length; k++) {
@@ -65,9 +64,9 @@ final class GaussianLinearOp {
             }
             if (x.requiresGrad) {
                 double[] gx = x.grad();
-                Gemm.gemm(false, true, r, in, out, g, wm.value, gx);
+                t.gemm(false, true, r, in, out, g, wm.value, gx);
                 double[] gx2 = new double[r * in];
-                Gemm.gemm(false, true, r, in, out, gv, ws2, gx2);
+                t.gemm(false, true, r, in, out, gv, ws2, gx2);
                 t.countFlops(2 * flops);
                 for (int k = 0; k < gx2.length; k++) {
                     gx[k] += 2 * x.value[k] * gx2[k];

@@ -1,6 +1,8 @@
 package org.hdbn.autodiff.tape;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.hdbn.param.GradientSink;
 import org.hdbn.param.Parameter;
 import org.hdbn.tensor.Gemm;
 import org.hdbn.tensor.Shape;
+import org.hdbn.tensor.Sums;
 import org.hdbn.tensor.Tensor;
 
 /**
@@ -26,9 +29,12 @@ final class TapeGraph implements Graph {
     private final List<TapeVar> tape = new ArrayList<>();
     private final Map<Parameter, TapeVar> leaves = new IdentityHashMap<>();
     private final Map<TapeVar, TapeVar[]> leafFunctions = new IdentityHashMap<>();
+    // gradient arrays of nodes whose backward step has run, by length, for reuse in this pass
+    private final Map<Integer, ArrayDeque<double[]>> spare = new HashMap<>();
     private boolean backwardDone;
     private boolean closed;
     private long matmulFlops;
+    private final Gemm.Workspace gemmSpace = new Gemm.Workspace();
 
     TapeGraph(boolean recording, GradientSink sink) {
         this.recording = recording;
@@ -199,23 +205,23 @@ final class TapeGraph implements Graph {
                     + (ta ? "^T" : "") + " x " + Arrays.toString(b.shape) + (tb ? "^T" : ""));
         }
         double[] y = new double[m * n];
-        Gemm.gemm(ta, tb, m, n, k, a.value, b.value, y);
+        gemm(ta, tb, m, n, k, a.value, b.value, y);
         long flops = 2L * m * n * k;
         matmulFlops += flops;
         return record(new int[] {m, n}, y, g -> {
             matmulFlops += (a.requiresGrad ? flops : 0) + (b.requiresGrad ? flops : 0);
             if (a.requiresGrad) {
                 if (ta) {
-                    Gemm.gemm(tb, true, k, m, n, b.value, g, a.grad());
+                    gemm(tb, true, k, m, n, b.value, g, a.grad());
                 } else {
-                    Gemm.gemm(false, !tb, m, k, n, g, b.value, a.grad());
+                    gemm(false, !tb, m, k, n, g, b.value, a.grad());
                 }
             }
             if (b.requiresGrad) {
                 if (tb) {
-                    Gemm.gemm(true, ta, n, k, m, g, a.value, b.grad());
+                    gemm(true, ta, n, k, m, g, a.value, b.grad());
                 } else {
-                    Gemm.gemm(!ta, false, k, n, m, a.value, g, b.grad());
+                    gemm(!ta, false, k, n, m, a.value, g, b.grad());
                 }
             }
         }, a, b);
@@ -237,6 +243,19 @@ final class TapeGraph implements Graph {
     }
 
     // ---- fused ops (FusedOps), or the composition for shapes they do not handle ----
+
+    @Override
+    public Var sumOfSquares(Var xv) {
+        TapeVar x = own(xv);
+        double s = Sums.sumOfSquares(x.value, 0, x.value.length);
+        return record(new int[0], new double[] {s}, g -> {
+            double[] gx = x.grad();
+            double twice = 2 * g[0];
+            for (int k = 0; k < gx.length; k++) {
+                gx[k] += twice * x.value[k];
+            }
+        }, x);
+    }
 
     @Override
     public Var linear(Var x, Var w, Var b) {
@@ -325,6 +344,12 @@ final class TapeGraph implements Graph {
             TapeVar node = tape.get(i);
             if (node.backward != null && node.hasGrad()) {
                 node.backward.run(node.gradOrNull());
+                if (node.parameter == null) {
+                    // nothing reads an inner node's gradient after its own backward step: the
+                    // array serves a node further down the tape instead of becoming garbage
+                    double[] used = node.releaseGrad();
+                    spare.computeIfAbsent(used.length, n -> new ArrayDeque<>()).push(used);
+                }
             }
         }
         for (TapeVar leaf : leaves.values()) {
@@ -332,6 +357,22 @@ final class TapeGraph implements Graph {
                 sink.add(leaf.parameter, leaf.gradOrNull());
             }
         }
+    }
+
+    /** The products of this pass: {@link Gemm} with this pass's scratch arrays. */
+    void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+        Gemm.gemm(transA, transB, m, n, k, a, b, c, gemmSpace);
+    }
+
+    /** A zeroed array of the given length for a gradient: a spare one of this pass, or a new one. */
+    double[] zeroedGradient(int length) {
+        ArrayDeque<double[]> free = spare.get(length);
+        if (free == null || free.isEmpty()) {
+            return new double[length];
+        }
+        double[] a = free.pop();
+        Arrays.fill(a, 0.0);
+        return a;
     }
 
     void countFlops(long flops) {
@@ -353,6 +394,7 @@ final class TapeGraph implements Graph {
         tape.clear();
         leaves.clear();
         leafFunctions.clear();
+        spare.clear();
     }
 
     void checkOpen() {

@@ -38,7 +38,7 @@ final class TapeVar implements Var {
         if (grad == null) {
             double[] target = parameter == null ? null : owner.sink().denseTarget(parameter);
             inSink = target != null;
-            grad = inSink ? target : new double[value.length];
+            grad = inSink ? target : owner.zeroedGradient(value.length);
         }
         return grad;
     }
@@ -46,6 +46,13 @@ final class TapeVar implements Var {
     /** Whether the gradient was added in place to the sink's array (so it must not be added again). */
     boolean gradInSink() {
         return inSink;
+    }
+
+    /** Gives up the gradient array (an inner node's, after its backward step); returns it. */
+    double[] releaseGrad() {
+        double[] g = grad;
+        grad = null;
+        return g;
     }
 
     boolean hasGrad() {

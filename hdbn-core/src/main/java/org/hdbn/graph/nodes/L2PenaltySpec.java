@@ -31,7 +31,7 @@ public record L2PenaltySpec(List<String> inputs, double weight) implements NodeS
             Var total = null;
             for (String in : inputs) {
                 Var x = f.value(in);
-                Var term = g.scale(g.sum(g.square(x)), 0.5 / x.rows());
+                Var term = g.scale(g.sumOfSquares(x), 0.5 / x.rows());
                 total = total == null ? term : g.add(total, term);
             }
             return total;

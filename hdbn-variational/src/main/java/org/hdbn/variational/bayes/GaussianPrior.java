@@ -4,7 +4,6 @@ import org.hdbn.autodiff.Graph;
 import org.hdbn.graph.SpecException;
 import org.hdbn.prob.Distribution;
 import org.hdbn.prob.Normal;
-import org.hdbn.tensor.Tensor;
 
 /**
  * A zero-mean Gaussian prior {@code N(0, scale^2)} on every weight; its KL against the Gaussian
@@ -27,6 +26,6 @@ public record GaussianPrior(Double scale) implements WeightPrior {
 
     @Override
     public Distribution distribution(Graph g, int[] shape) {
-        return new Normal(g.constant(Tensor.zeros(shape)), g.scalar(scale));
+        return new Normal(g.scalar(0.0), g.scalar(scale), shape);
     }
 }

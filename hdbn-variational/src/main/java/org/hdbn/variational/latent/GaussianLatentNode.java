@@ -67,7 +67,7 @@ public final class GaussianLatentNode implements Node {
                 Var error = g.sub(reconstruction.decoder().forward(g, z, f.mode()),
                         ConcatSpec.concat(f, reconstruction.targets()));
                 f.addLoss("recon", LossKind.RECONSTRUCTION, reconstruction.weight(),
-                        g.scale(g.sum(g.square(error)), 1.0 / z.rows()));
+                        g.scale(g.sumOfSquares(error), 1.0 / z.rows()));
             }
         }
         return new NodeOutput(z, q);
