@@ -348,7 +348,7 @@ final class TapeGraph implements Graph {
                     // nothing reads an inner node's gradient after its own backward step: the
                     // array serves a node further down the tape instead of becoming garbage
                     double[] used = node.releaseGrad();
-                    spare.computeIfAbsent(used.length, n -> new ArrayDeque<>()).push(used);
+                    spare.computeIfAbsent(spareKey(used.length), n -> new ArrayDeque<>()).push(used);
                 }
             }
         }
@@ -366,13 +366,21 @@ final class TapeGraph implements Graph {
 
     /** A zeroed array of the given length for a gradient: a spare one of this pass, or a new one. */
     double[] zeroedGradient(int length) {
-        ArrayDeque<double[]> free = spare.get(length);
+        ArrayDeque<double[]> free = spare.get(spareKey(length));
         if (free == null || free.isEmpty()) {
             return new double[length];
         }
         double[] a = free.pop();
         Arrays.fill(a, 0.0);
         return a;
+    }
+
+    /**
+     * The spare arrays' key for a length: scrambled by an odd multiplier (a one-to-one map), since
+     * lengths are mostly multiples of a power of two and would crowd a few buckets of a hash map.
+     */
+    private static int spareKey(int length) {
+        return length * 0x9E3779B1;
     }
 
     void countFlops(long flops) {
