@@ -75,22 +75,35 @@ final class FusedOps {
             double[] gc = c.requiresGrad ? c.grad() : null;
             for (int i = 0; i < b; i++) {
                 int qi = i * d;
+                // d loss / d (s_pos - s_neg) = -sigmoid(-x) / pairs for each pair; the positive's
+                // share is the sum over the query's negatives
+                double share = 0;
                 for (int j = 0; j < n; j++) {
-                    // d loss / d (s_pos - s_neg) = -sigmoid(-x) / pairs
                     double coef = -g[0] * slope[i * n + j] / pairs;
+                    share += coef;
                     int ni = (b + i * n + j) * d;
-                    for (int k = 0; k < d; k++) {
-                        if (gq != null) {
-                            gq[qi + k] += coef * (c.value[qi + k] - c.value[ni + k]);
-                        }
-                        if (gc != null) {
-                            gc[qi + k] += coef * q.value[qi + k];
-                            gc[ni + k] -= coef * q.value[qi + k];
-                        }
+                    if (gq != null) {
+                        addScaled(gq, qi, c.value, ni, -coef, d);
                     }
+                    if (gc != null) {
+                        addScaled(gc, ni, q.value, qi, -coef, d);
+                    }
+                }
+                if (gq != null) {
+                    addScaled(gq, qi, c.value, qi, share, d);
+                }
+                if (gc != null) {
+                    addScaled(gc, qi, q.value, qi, share, d);
                 }
             }
         }, q, c);
+    }
+
+    /** {@code y[yo + k] += f * x[xo + k]} for k below d. */
+    private static void addScaled(double[] y, int yo, double[] x, int xo, double f, int d) {
+        for (int k = 0; k < d; k++) {
+            y[yo + k] += f * x[xo + k];
+        }
     }
 
     private static double dot(double[] a, int ao, double[] b, int bo, int d) {

@@ -39,8 +39,8 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: a generated set of EmoMusicLJ's size, in a temporary folder).")
     Path data;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2",
-            description = "Training epochs timed (default: ${DEFAULT-VALUE}); the first includes JIT warm-up.")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3",
+            description = "Training epochs timed (default: ${DEFAULT-VALUE}); the first includes JIT warm-up, the summary reports the last.")
     int epochs;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: available processors).")

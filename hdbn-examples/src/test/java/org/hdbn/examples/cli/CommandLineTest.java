@@ -99,6 +99,20 @@ class CommandLineTest {
     }
 
     @Test
+    void benchReportsEveryFigureItPromises() {
+        // what it prints, not how fast: no timings are asserted
+        Run b = run("bench", "--data", data.toString(), "--spec", "bprmf", "--epochs", "1", "--eval-runs", "1",
+                "--threads", "2");
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.out()).contains("peak: ").contains("GFLOP/s (Gemm on 1024 x 1024, 2 threads")
+                .contains("training step: ").contains("epoch 1: ").contains("examples/s").contains("of peak")
+                .contains("peak heap while training: ").contains("evaluation 1: ").contains("summary: ");
+        Run bad = run("bench", "--data", data.toString(), "--threads", "0");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--threads must be at least 1");
+    }
+
+    @Test
     void missingDataFolderIsNamed() {
         Run t = run("train", "--data", dir.resolve("nowhere").toString(), "--model", dir.resolve("m3").toString());
         assertThat(t.code()).isEqualTo(2);
