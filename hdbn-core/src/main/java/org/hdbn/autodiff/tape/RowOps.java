@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.hdbn.autodiff.Var;
 import org.hdbn.tensor.Sums;
 
-/** The tape's row-wise ops and reductions: row dot products, (log-)softmax per row, sums. */
+/** The tape's row-wise ops and reductions: row dot products, (log-)softmax per row, sums, sums of squares. */
 final class RowOps {
 
     private RowOps() {
@@ -150,6 +150,18 @@ final class RowOps {
                 for (int j = 0; j < cols; j++) {
                     gx[i * cols + j] += g[overRows ? j : i];
                 }
+            }
+        }, x);
+    }
+
+    static Var sumOfSquares(TapeGraph t, Var xv) {
+        TapeVar x = t.own(xv);
+        double s = Sums.sumOfSquares(x.value, 0, x.value.length);
+        return t.record(new int[0], new double[] {s}, g -> {
+            double[] gx = x.grad();
+            double twice = 2 * g[0];
+            for (int k = 0; k < gx.length; k++) {
+                gx[k] += twice * x.value[k];
             }
         }, x);
     }

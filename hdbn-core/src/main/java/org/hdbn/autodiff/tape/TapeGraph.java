@@ -1,8 +1,6 @@
 package org.hdbn.autodiff.tape;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import org.hdbn.param.GradientSink;
 import org.hdbn.param.Parameter;
 import org.hdbn.tensor.Gemm;
 import org.hdbn.tensor.Shape;
-import org.hdbn.tensor.Sums;
 import org.hdbn.tensor.Tensor;
 
 /**
@@ -29,8 +26,7 @@ final class TapeGraph implements Graph {
     private final List<TapeVar> tape = new ArrayList<>();
     private final Map<Parameter, TapeVar> leaves = new IdentityHashMap<>();
     private final Map<TapeVar, TapeVar[]> leafFunctions = new IdentityHashMap<>();
-    // gradient arrays of nodes whose backward step has run, by length, for reuse in this pass
-    private final Map<Integer, ArrayDeque<double[]>> spare = new HashMap<>();
+    private final SpareArrays spare = new SpareArrays();
     private boolean backwardDone;
     private boolean closed;
     private long matmulFlops;
@@ -245,16 +241,8 @@ final class TapeGraph implements Graph {
     // ---- fused ops (FusedOps), or the composition for shapes they do not handle ----
 
     @Override
-    public Var sumOfSquares(Var xv) {
-        TapeVar x = own(xv);
-        double s = Sums.sumOfSquares(x.value, 0, x.value.length);
-        return record(new int[0], new double[] {s}, g -> {
-            double[] gx = x.grad();
-            double twice = 2 * g[0];
-            for (int k = 0; k < gx.length; k++) {
-                gx[k] += twice * x.value[k];
-            }
-        }, x);
+    public Var sumOfSquares(Var x) {
+        return RowOps.sumOfSquares(this, x);
     }
 
     @Override
@@ -345,10 +333,7 @@ final class TapeGraph implements Graph {
             if (node.backward != null && node.hasGrad()) {
                 node.backward.run(node.gradOrNull());
                 if (node.parameter == null) {
-                    // nothing reads an inner node's gradient after its own backward step: the
-                    // array serves a node further down the tape instead of becoming garbage
-                    double[] used = node.releaseGrad();
-                    spare.computeIfAbsent(spareKey(used.length), n -> new ArrayDeque<>()).push(used);
+                    spare.give(node.releaseGrad());
                 }
             }
         }
@@ -366,21 +351,7 @@ final class TapeGraph implements Graph {
 
     /** A zeroed array of the given length for a gradient: a spare one of this pass, or a new one. */
     double[] zeroedGradient(int length) {
-        ArrayDeque<double[]> free = spare.get(spareKey(length));
-        if (free == null || free.isEmpty()) {
-            return new double[length];
-        }
-        double[] a = free.pop();
-        Arrays.fill(a, 0.0);
-        return a;
-    }
-
-    /**
-     * The spare arrays' key for a length: scrambled by an odd multiplier (a one-to-one map), since
-     * lengths are mostly multiples of a power of two and would crowd a few buckets of a hash map.
-     */
-    private static int spareKey(int length) {
-        return length * 0x9E3779B1;
+        return spare.zeroed(length);
     }
 
     void countFlops(long flops) {
