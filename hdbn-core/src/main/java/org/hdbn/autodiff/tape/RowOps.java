@@ -46,6 +46,15 @@ final class RowOps {
         }, a, b);
     }
 
+    /** The largest of {@code cols} values from {@code offset}: subtracted before exp so it cannot overflow. */
+    private static double rowMax(double[] v, int offset, int cols) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+            max = Math.max(max, v[offset + j]);
+        }
+        return max;
+    }
+
     static Var softmax(TapeGraph t, Var xv) {
         TapeVar x = t.own(xv);
         int rows = x.rows();
@@ -53,10 +62,7 @@ final class RowOps {
         double[] y = new double[x.value.length];
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, x.value[o + j]);
-            }
+            double max = rowMax(x.value, o, cols);
             double z = 0;
             for (int j = 0; j < cols; j++) {
                 y[o + j] = Math.exp(x.value[o + j] - max);
@@ -88,10 +94,7 @@ final class RowOps {
         double[] y = new double[x.value.length];
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, x.value[o + j]);
-            }
+            double max = rowMax(x.value, o, cols);
             double z = 0;
             for (int j = 0; j < cols; j++) {
                 z += Math.exp(x.value[o + j] - max);

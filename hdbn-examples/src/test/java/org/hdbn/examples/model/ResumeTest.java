@@ -78,15 +78,25 @@ class ResumeTest {
 
     @Test
     void aHalfWrittenCheckpointIsIgnored() throws Exception {
-        Path model = dir.resolve("half");
-        Path ckpts = dir.resolve("half.checkpoints");
-        StringWriter err = new StringWriter();
-        assertThat(run(err, trainArgs(model, "--checkpoints", ckpts.toString()))).as(err.toString()).isZero();
-        // a run killed during a save leaves a hidden temporary folder beside the complete checkpoints
-        Checkpoints c = new Checkpoints(ckpts, new org.hdbn.graph.SpecMapper());
-        Files.createDirectories(ckpts.resolve(".step-0000000099.tmp"));
-        Files.writeString(ckpts.resolve(".step-0000000099.tmp").resolve("state.json"), "{\"format\": \"hdbn-che");
-        assertThat(c.latest()).isEmpty();
+        org.hdbn.graph.SpecMapper mapper = new org.hdbn.graph.SpecMapper();
+        Checkpoints c = new Checkpoints(dir.resolve("half.checkpoints"), mapper);
+        org.hdbn.param.ParameterStore store = new org.hdbn.param.ParameterStore();
+        store.getOrCreate("w", new int[] {2}, org.hdbn.param.Initializer.constant(1.5),
+                org.hdbn.random.RandomStreams.create(1));
+        CheckpointState state = new CheckpointState(CheckpointState.FORMAT, CheckpointState.FORMAT_VERSION,
+                ModelSpec.builtIn(mapper, "bprmf"), 7, null, data.toString(), "sha256:x",
+                new TrainingPosition(0, 1, 3, 0, 3), List.of(), 1.0);
+        Path complete = c.save(state, store, null);
+        // a run killed during a later save leaves a hidden temporary folder of a newer step beside it
+        Path temp = c.root().resolve(".step-0000000099.tmp");
+        Files.createDirectories(temp);
+        Files.writeString(temp.resolve("state.json"), "{\"format\": \"hdbn-che");
+        assertThat(c.latest()).contains(complete);
+        assertThat(c.state(complete).position().steps()).isEqualTo(3);
+        org.hdbn.param.ParameterStore loaded = new org.hdbn.param.ParameterStore();
+        loaded.getOrCreate("w", new int[] {2}, org.hdbn.param.Initializer.zeros(), org.hdbn.random.RandomStreams.create(1));
+        c.loadParameters(complete, loaded);
+        assertThat(loaded.get("w").value().data()).containsExactly(1.5, 1.5);
     }
 
     @Test
