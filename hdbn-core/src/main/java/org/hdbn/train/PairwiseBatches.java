@@ -13,8 +13,9 @@ import org.hdbn.graph.Batch;
 
 /**
  * Batches of positives with freshly drawn negatives, for pairwise ranking losses such as BPR:
- * each epoch shuffles the positives and draws {@code negatives} items per positive uniformly
- * from the items its user has not interacted with in training.
+ * each epoch shuffles the positives and draws {@code negatives} items per positive with a
+ * {@link NegativeSampler} (by default uniformly from the items its user has not interacted with
+ * in training).
  *
  * <p>Optionally batches are drawn from one group at a time (the HDBN paper trains each batch on one
  * user group): positives are shuffled within their group, cut into batches, and the batches are
@@ -23,8 +24,7 @@ import org.hdbn.graph.Batch;
 public final class PairwiseBatches {
 
     private final Interactions train;
-    private final SeenItems seen;
-    private final int numItems;
+    private final NegativeSampler sampler;
     private final int batchSize;
     private final int negatives;
     private final BatchColumns columns;
@@ -35,18 +35,26 @@ public final class PairwiseBatches {
      */
     public PairwiseBatches(Interactions train, SeenItems seen, int numItems, int batchSize, int negatives,
             BatchColumns columns, int[] userGroups) {
-        if (batchSize <= 0 || negatives < 0) {
-            throw new IllegalArgumentException("batch size must be positive and negatives non-negative, got "
-                    + batchSize + " and " + negatives);
-        }
+        this(train, new UnseenNegatives(seen, numItems), batchSize, negatives, columns, userGroups);
         for (int u = 0; u < seen.userBound(); u++) {
             if (seen.itemsOf(u).length >= numItems && negatives > 0) {
                 throw new IllegalArgumentException("user " + u + " interacted with every item: no negative to draw");
             }
         }
+    }
+
+    /**
+     * @param sampler     draws each positive's negatives
+     * @param userGroups  the group of each user for single-group batches, or null for mixed batches
+     */
+    public PairwiseBatches(Interactions train, NegativeSampler sampler, int batchSize, int negatives,
+            BatchColumns columns, int[] userGroups) {
+        if (batchSize <= 0 || negatives < 0) {
+            throw new IllegalArgumentException("batch size must be positive and negatives non-negative, got "
+                    + batchSize + " and " + negatives);
+        }
         this.train = train;
-        this.seen = seen;
-        this.numItems = numItems;
+        this.sampler = sampler;
         this.batchSize = batchSize;
         this.negatives = negatives;
         this.columns = columns;
@@ -172,14 +180,7 @@ public final class PairwiseBatches {
             candidates[k] = train.items()[r];
         }
         for (int k = 0; k < b; k++) {
-            int base = b + k * negatives;
-            for (int j = 0; j < negatives; j++) {
-                int item;
-                do {
-                    item = rng.nextInt(numItems);
-                } while (seen.contains(users[k], item));
-                candidates[base + j] = item;
-            }
+            sampler.sample(users[k], candidates[k], rng, candidates, b + k * negatives, negatives);
         }
         return Batch.ofIndices(Map.of(columns.user(), users, columns.context(), contexts, columns.candidate(), candidates));
     }

@@ -7,6 +7,7 @@ import org.hdbn.gate.SingleGateSpec;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecTypeProvider;
+import org.hdbn.train.NegativeSamplingSpec;
 
 /** The spec types hdbn-core contributes. */
 public final class CoreSpecTypes implements SpecTypeProvider {
@@ -19,9 +20,12 @@ public final class CoreSpecTypes implements SpecTypeProvider {
                 new SpecType(NodeSpec.class, "concat", ConcatSpec.class),
                 new SpecType(NodeSpec.class, "block", BlockNodeSpec.class),
                 new SpecType(NodeSpec.class, "bpr", BprLossSpec.class),
+                new SpecType(NodeSpec.class, "history_affinity", HistoryAffinitySpec.class),
                 new SpecType(NodeSpec.class, "l2", L2PenaltySpec.class),
                 new SpecType(NodeSpec.class, "categorical_kl", CategoricalKlSpec.class),
                 new SpecType(BlockSpec.class, "mlp", MlpBlockSpec.class),
+                new SpecType(NegativeSamplingSpec.class, "unseen", NegativeSamplingSpec.Unseen.class),
+                new SpecType(NegativeSamplingSpec.class, "all_items", NegativeSamplingSpec.AllItems.class),
                 new SpecType(GateSpec.class, "single", SingleGateSpec.class),
                 new SpecType(GateSpec.class, "fixed", FixedGateSpec.class));
     }

@@ -2,6 +2,7 @@ package org.hdbn.examples.model;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.hdbn.data.ContextHistory;
 import org.hdbn.data.Interactions;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.gate.EntityFeatures;
@@ -17,8 +18,9 @@ import org.hdbn.train.BatchColumns;
  * Binds an EmoMusicLJ data set to a model spec: the dimensions a spec may name ({@code users},
  * {@code songs}, {@code tags}, {@code genres}, {@code moods}, {@code groups} — the number of groups
  * the paper used on this data set — and {@code train}, the number of training triples), the {@code song_mood} table, the paper's groups as the
- * {@code paper_groups} resource, the users' genre histograms a gate is fitted on, and the fitted
- * gate as the {@code user_group} resource.
+ * {@code paper_groups} resource, the training events per (user, song) as the {@code train_history}
+ * resource, the users' genre histograms a gate is fitted on, and the fitted gate as the
+ * {@code user_group} resource.
  */
 public final class DataBinding {
 
@@ -26,7 +28,11 @@ public final class DataBinding {
     public static final BatchColumns COLUMNS = new BatchColumns("user", "emotion", "item");
     public static final String GATE = "user_group";
 
+    /** The resource holding every training event per (user, song), for score terms that read it. */
+    public static final String HISTORY = "train_history";
+
     private final EmoMusicDataset data;
+    private ContextHistory history;
 
     public DataBinding(EmoMusicDataset data) {
         this.data = data;
@@ -51,6 +57,10 @@ public final class DataBinding {
     public BuildContext context(ParameterStore store, long seed, Gate gate) {
         Map<String, Object> resources = new HashMap<>();
         resources.put("paper_groups", data.userGroups());
+        if (history == null) {
+            history = ContextHistory.of(data.train());
+        }
+        resources.put(HISTORY, history);
         if (gate != null) {
             resources.put(GATE, gate);
         }

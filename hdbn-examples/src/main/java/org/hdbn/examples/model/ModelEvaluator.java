@@ -4,7 +4,9 @@ import java.util.Map;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
+import org.hdbn.eval.BlockScorer;
 import org.hdbn.eval.DotProductScorer;
+import org.hdbn.eval.SparseScoreTerms;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.RankingEvaluator;
 import org.hdbn.examples.data.EmoMusicDataset;
@@ -15,7 +17,8 @@ import org.hdbn.train.Towers;
 
 /**
  * Full-ranking evaluation of a trained model: the query tower for every evaluation triple, the
- * candidate tower for every song, their dot products ranked under both protocols.
+ * candidate tower for every song, their dot products plus the spec's sparse score terms, ranked
+ * under every protocol.
  */
 public final class ModelEvaluator {
 
@@ -47,9 +50,46 @@ public final class ModelEvaluator {
                 threads);
     }
 
-    /** The scorer of the model for the given queries. */
-    public DotProductScorer scorer(TrainedModel model, EmoMusicDataset data, Interactions queries) {
-        return new DotProductScorer(queries(model, queries), candidates(model, data.numSongs()));
+    /**
+     * The scorer of the model for the given queries: the towers' dot product plus the spec's score
+     * terms, each computed for the songs the query's user played in training (elsewhere it is zero).
+     */
+    public BlockScorer scorer(TrainedModel model, EmoMusicDataset data, Interactions queries) {
+        BlockScorer s = new DotProductScorer(queries(model, queries), candidates(model, data.numSongs()));
+        for (String term : model.spec().terms()) {
+            s = sparseTerm(model, SeenItems.of(data.train()), queries, term).addTo(s);
+        }
+        return s;
+    }
+
+    /** A score term's values on every (query, song the query's user played in training) pair. */
+    public SparseScoreTerms sparseTerm(TrainedModel model, SeenItems seen, Interactions queries, String term) {
+        int n = queries.size();
+        int[] start = new int[n + 1];
+        for (int q = 0; q < n; q++) {
+            start[q + 1] = Math.addExact(start[q], seen.itemsOf(queries.users()[q]).length);
+        }
+        int pairs = start[n];
+        int[] users = new int[pairs];
+        int[] contexts = new int[pairs];
+        int[] items = new int[pairs];
+        for (int q = 0; q < n; q++) {
+            int[] own = seen.itemsOf(queries.users()[q]);
+            java.util.Arrays.fill(users, start[q], start[q + 1], queries.users()[q]);
+            java.util.Arrays.fill(contexts, start[q], start[q + 1], queries.contexts()[q]);
+            System.arraycopy(own, 0, items, start[q], own.length);
+        }
+        if (pairs == 0) {
+            return new SparseScoreTerms(start, items, new double[0]);
+        }
+        var cols = DataBinding.COLUMNS;
+        Tensor values = Towers.compute(model.graph(), engine, term, pairs, BLOCK, from -> {
+            int to = Math.min(pairs, from + BLOCK);
+            return Batch.ofIndices(Map.of(cols.user(), java.util.Arrays.copyOfRange(users, from, to),
+                    cols.context(), java.util.Arrays.copyOfRange(contexts, from, to),
+                    cols.candidate(), java.util.Arrays.copyOfRange(items, from, to)));
+        }, samples, RandomStreams.create(seed, "evaluate:" + term));
+        return new SparseScoreTerms(start, items, values.data());
     }
 
     public Tensor queries(TrainedModel model, Interactions queries) {

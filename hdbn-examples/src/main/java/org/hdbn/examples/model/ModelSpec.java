@@ -3,6 +3,7 @@ package org.hdbn.examples.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.SpecException;
@@ -20,10 +21,13 @@ import org.hdbn.graph.SpecMapper;
  * @param gate           how users are grouped, or null for a model without groups
  * @param training       the training schedule
  * @param graph          the model graph
+ * @param scoreTerms     nodes of the graph whose values are added to the dot product, each zero
+ *                       for every song the user never played in training (e.g. a
+ *                       {@code history_affinity}); the {@code bpr} node must add the same terms
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(int formatVersion, String name, String description, GateSpec gate, TrainingSpec training,
-        GraphSpec graph) {
+        GraphSpec graph, List<String> scoreTerms) {
 
     public static final String QUERY = "query";
     public static final String CANDIDATE = "candidate";
@@ -32,11 +36,28 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
         if (graph == null || training == null) {
             throw new SpecException("a model spec needs a graph and a training section");
         }
+        scoreTerms = scoreTerms == null || scoreTerms.isEmpty() ? null : List.copyOf(scoreTerms);
+        for (String term : scoreTerms == null ? List.<String>of() : scoreTerms) {
+            if (!graph.nodes().containsKey(term)) {
+                throw new SpecException("model '" + name + "': score term '" + term + "' is not a node of the graph");
+            }
+        }
         for (String node : new String[] {QUERY, CANDIDATE}) {
             if (!graph.nodes().containsKey(node)) {
                 throw new SpecException("model '" + name + "': the graph needs a node named '" + node + "'");
             }
         }
+    }
+
+    /** A model scored by the dot product alone. */
+    public ModelSpec(int formatVersion, String name, String description, GateSpec gate, TrainingSpec training,
+            GraphSpec graph) {
+        this(formatVersion, name, description, gate, training, graph, null);
+    }
+
+    /** The score terms added to the dot product (empty for a pure two-tower model). */
+    public List<String> terms() {
+        return scoreTerms == null ? List.of() : scoreTerms;
     }
 
     public static ModelSpec read(SpecMapper mapper, Path file) {
@@ -57,20 +78,20 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
     }
 
     public ModelSpec withGraph(GraphSpec g) {
-        return new ModelSpec(formatVersion, name, description, gate, training, g);
+        return new ModelSpec(formatVersion, name, description, gate, training, g, scoreTerms);
     }
 
     /** The same variant grouping its users with another gate (null: no gate). */
     public ModelSpec withGate(GateSpec g) {
-        return new ModelSpec(formatVersion, name, description, g, training, graph);
+        return new ModelSpec(formatVersion, name, description, g, training, graph, scoreTerms);
     }
 
     /** The same variant under another name and description. */
     public ModelSpec withName(String n, String d) {
-        return new ModelSpec(formatVersion, n, d, gate, training, graph);
+        return new ModelSpec(formatVersion, n, d, gate, training, graph, scoreTerms);
     }
 
     public ModelSpec withTraining(TrainingSpec t) {
-        return new ModelSpec(formatVersion, name, description, gate, t, graph);
+        return new ModelSpec(formatVersion, name, description, gate, t, graph, scoreTerms);
     }
 }

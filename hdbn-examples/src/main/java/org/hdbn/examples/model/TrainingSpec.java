@@ -5,6 +5,7 @@ import java.util.List;
 import org.hdbn.graph.LossKind;
 import org.hdbn.graph.SpecException;
 import org.hdbn.train.LossWeighting;
+import org.hdbn.train.NegativeSamplingSpec;
 import org.hdbn.variational.elbo.KlWeightSchedule;
 
 /**
@@ -20,10 +21,13 @@ import org.hdbn.variational.elbo.KlWeightSchedule;
  * @param groupBatches   draw each batch from one user group (as the paper), else mixed
  * @param klSchedule     a multiplier on every KL term by step (KL annealing); absent: 1
  * @param stages         the training stages, run in order
+ * @param negativeSampling  how negatives are drawn; absent: from the songs the user has not played
+ *                       ({@code {"type": "unseen"}})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
-        Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages) {
+        Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages,
+        NegativeSamplingSpec negativeSampling) {
 
     public TrainingSpec {
         if (batchSize <= 0 || negatives <= 0 || !(learningRate > 0) || !(decayRate > 0) || decaySteps <= 0) {
@@ -34,6 +38,18 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
         }
         stages = List.copyOf(stages);
         groupBatches = groupBatches != null && groupBatches;
+    }
+
+    /** Negatives from the songs the user has not played. */
+    public TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
+            Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages) {
+        this(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches, klSchedule, stages,
+                null);
+    }
+
+    /** How negatives are drawn (the unseen-songs sampler when the spec names none). */
+    public NegativeSamplingSpec sampling() {
+        return negativeSampling == null ? new NegativeSamplingSpec.Unseen() : negativeSampling;
     }
 
     /** Total epochs over all stages. */
@@ -47,7 +63,7 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
         StageSpec last = copy.get(copy.size() - 1);
         copy.set(copy.size() - 1, new StageSpec(last.name(), epochs, last.losses(), last.freeze()));
         return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches,
-                klSchedule, copy);
+                klSchedule, copy, negativeSampling);
     }
 
     /** The KL schedule as a multiplier on KL terms (other terms keep their spec weight). */
