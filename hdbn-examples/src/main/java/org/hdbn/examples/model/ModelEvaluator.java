@@ -15,7 +15,7 @@ import org.hdbn.train.Towers;
 
 /**
  * Full-ranking evaluation of a trained model: the query tower for every evaluation triple, the
- * candidate tower for every song, their dot products ranked under both protocols.
+ * candidate tower for every song, their dot products ranked under every protocol.
  */
 public final class ModelEvaluator {
 
