@@ -17,14 +17,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hdbn evaluate}: full-ranking metrics of a saved model under both protocols. */
+/** {@code hdbn evaluate}: full-ranking metrics of a saved model under the paper, strict and full protocols. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Rank all songs for every evaluation triple; print HR/P/NDCG@{5,10,15,20} and MRR@20 under "
-                + "the paper and strict protocols.")
+                + "the paper, strict and full protocols.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    /** The header of the recommendations export that ../shared/tools/score_recs.py reads. */
-    static final CsvHeader EXPORT_HEADER = new CsvHeader("user_id", "song_id", "emo_id", "recommended");
+    /** The header of the recommendations export: the lists without and with the user's training songs. */
+    static final CsvHeader EXPORT_HEADER = new CsvHeader("user_id", "song_id", "emo_id", "recommended",
+            "recommended_full");
 
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model folder.")
     Path model;
@@ -43,7 +44,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--recommendations", paramLabel = "OUT.csv",
-            description = "Write each triple's top-20 songs (user_id,song_id,emo_id,recommended).")
+            description = "Write each triple's top-20 songs without the user's training songs (recommended) and among "
+                    + "all songs (recommended_full): user_id,song_id,emo_id,recommended,recommended_full.")
     Path recommendations;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "tape", description = "Autodiff engine (default: ${DEFAULT-VALUE}).")

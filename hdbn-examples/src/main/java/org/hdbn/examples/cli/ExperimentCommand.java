@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hdbn experiment}: trains and evaluates every variant and baseline, with significance tests and plots. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Train every variant (HDBN, its ablations, baselines) under several seeds, evaluate all under both "
-                + "protocols, and write results.json, results.md, per-variant recommendations.csv, paired significance "
+        description = "Train every variant (HDBN, its ablations, baselines) under several seeds, evaluate all under every "
+                + "protocol, and write results.json, results.md, per-variant recommendations.csv, paired significance "
                 + "tests against hdbn and PNG plots.")
 final class ExperimentCommand implements Callable<Integer> {
 

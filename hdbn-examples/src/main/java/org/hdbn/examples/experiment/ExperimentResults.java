@@ -29,4 +29,7 @@ public record ExperimentResults(String data, String eval, Map<Protocol, Integer>
 
     /** The metric the paired tests compare. */
     public static final String TEST_METRIC = "NDCG@10";
+
+    /** The order protocols are reported in: the comparable ones first, the leaking one last. */
+    public static final List<Protocol> PROTOCOLS = List.of(Protocol.STRICT, Protocol.FULL, Protocol.PAPER);
 }

@@ -49,14 +49,17 @@ class CommandLineTest {
         Path json = dir.resolve("metrics.json");
         Run e = run("evaluate", "--model", model.toString(), "--recommendations", recs.toString(), "--json", json.toString());
         assertThat(e.code()).as(e.err()).isZero();
-        assertThat(e.out()).contains("paper").contains("strict").contains("NDCG@20").contains("MRR@20");
+        assertThat(e.out()).contains("paper").contains("strict").contains("full").contains("NDCG@20").contains("MRR@20");
         Recommendations r = RecommendationsCsv.read(recs, EvaluateCommand.EXPORT_HEADER);
         List<String> lines = Files.readAllLines(data.resolve("UI5_index_validation.csv"));
         assertThat(r.triples().size()).isEqualTo(lines.size() - 1);
         for (int[] list : r.lists()) {
             assertThat(list).hasSize(20).doesNotHaveDuplicates();
         }
-        assertThat(Files.readString(json)).contains("\"strict\"").contains("HR@10");
+        for (int[] list : r.fullLists()) {
+            assertThat(list).hasSize(20).doesNotHaveDuplicates();
+        }
+        assertThat(Files.readString(json)).contains("\"strict\"").contains("\"full\"").contains("HR@10");
     }
 
     @Test

@@ -64,6 +64,7 @@ class ExperimentCommandTest {
         }
         assertThat(out.resolve("plots/metrics-strict.png")).isRegularFile();
         assertThat(out.resolve("plots/metrics-paper.png")).isRegularFile();
+        assertThat(out.resolve("plots/metrics-full.png")).isRegularFile();
         assertThat(run.out()).contains("[1/10] hdbn, seed 1: fitting").contains("group sweep k=3");
     }
 
@@ -83,17 +84,18 @@ class ExperimentCommandTest {
                     .resolve(Experiment.RECOMMENDATIONS), EvaluateCommand.EXPORT_HEADER);
             assertThat(recs.triples()).isEqualTo(dataset.validation());
             JsonNode reported = variant.get("runs").get(0).get("metrics");
-            for (String protocol : List.of("paper", "strict")) {
+            for (String protocol : List.of("paper", "strict", "full")) {
                 // recomputed from the export alone: the target's position in the list, or outside it
                 List<Integer> ranks = new ArrayList<>();
-                for (int r = 0; r < recs.lists().length; r++) {
+                int[][] lists = protocol.equals("full") ? recs.fullLists() : recs.lists();
+                for (int r = 0; r < lists.length; r++) {
                     int user = recs.triples().users()[r];
                     int target = recs.triples().items()[r];
                     boolean seen = seenPairs.contains(((long) user << 32) | target);
                     if (protocol.equals("strict") && seen) {
                         continue;
                     }
-                    int pos = indexOf(recs.lists()[r], target);
+                    int pos = indexOf(lists[r], target);
                     ranks.add(pos < 0 ? Integer.MAX_VALUE : pos + 1);
                 }
                 assertThat(reported.get("triples").get(protocol).asInt()).isEqualTo(ranks.size());
@@ -109,12 +111,12 @@ class ExperimentCommandTest {
     @Test
     void resultsMarkdownHasATablePerProtocolAndTheTestsAndSweeps() throws Exception {
         String md = Files.readString(out.resolve("results.md"));
-        for (String section : List.of("## strict protocol", "## paper protocol",
+        for (String section : List.of("## strict protocol", "## full protocol", "## paper protocol",
                 "## Paired significance: hdbn against every other row", "## Monte Carlo inference (hdbn)",
                 "## Number of user groups (hdbn)")) {
             assertThat(md).contains(section);
         }
-        String strict = md.substring(md.indexOf("## strict protocol"), md.indexOf("## paper protocol"));
+        String strict = md.substring(md.indexOf("## strict protocol"), md.indexOf("## full protocol"));
         List<String> rows = strict.lines().filter(l -> l.startsWith("| ")).toList();
         // header plus one row per variant, each with the variant and 13 metric cells
         assertThat(rows).hasSize(1 + Variants.DEFAULT.size());
