@@ -1,5 +1,7 @@
 package org.hdbn.train;
 
+import org.hdbn.data.ContextHistory;
+import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 
 /**
@@ -10,25 +12,29 @@ import org.hdbn.data.SeenItems;
         include = com.fasterxml.jackson.annotation.JsonTypeInfo.As.PROPERTY, property = "type")
 public interface NegativeSamplingSpec {
 
-    /** The sampler for training data whose users' known items are {@code seen}. */
-    NegativeSampler sampler(SeenItems seen, int numItems);
+    /** The sampler for the given training interactions. */
+    NegativeSampler sampler(Interactions train, int numItems);
 
     /** {@code {"type": "unseen"}}: uniformly from the items the user has not met ({@link UnseenNegatives}). */
     record Unseen() implements NegativeSamplingSpec {
         @Override
-        public NegativeSampler sampler(SeenItems seen, int numItems) {
-            return new UnseenNegatives(seen, numItems);
+        public NegativeSampler sampler(Interactions train, int numItems) {
+            return new UnseenNegatives(SeenItems.of(train), numItems);
         }
     }
 
     /**
-     * {@code {"type": "all_items", "ownItems": k}}: from every item but the positive, k of them from
-     * the user's own other items ({@link AllItemNegatives}).
+     * {@code {"type": "all_items", "ownItems": k, "repeatsOnly": true}}: from every item but the
+     * positive, k of them from the user's own other items ({@link AllItemNegatives}); with
+     * {@code repeatsOnly}, only for a positive the user played more than once in training (a
+     * re-listen, where the question is which known item), others get k uniform draws instead.
      */
-    record AllItems(int ownItems) implements NegativeSamplingSpec {
+    record AllItems(int ownItems, Boolean repeatsOnly) implements NegativeSamplingSpec {
         @Override
-        public NegativeSampler sampler(SeenItems seen, int numItems) {
-            return new AllItemNegatives(seen, numItems, ownItems);
+        public NegativeSampler sampler(Interactions train, int numItems) {
+            ContextHistory events = Boolean.TRUE.equals(repeatsOnly) ? ContextHistory.of(train) : null;
+            return new AllItemNegatives(SeenItems.of(train), numItems, ownItems,
+                    events == null ? (u, i) -> true : (u, i) -> events.contexts(u, i).length > 1);
         }
     }
 }

@@ -127,7 +127,7 @@ public final class ModelTrainer {
             adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
             double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
             int[] groups = t.groupBatches() && gate != null ? groupsOf(gate) : null;
-            batches = new PairwiseBatches(data.train(), t.sampling().sampler(SeenItems.of(data.train()), data.numSongs()),
+            batches = new PairwiseBatches(data.train(), t.sampling().sampler(data.train(), data.numSongs()),
                     t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);
             trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting(),
                     DataParallel.of(options.threads(), gate == null ? batches.slicer() : batches.slicer(groupsOf(gate))));

@@ -9,6 +9,7 @@ import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.nodes.ConcatSpec;
 import org.hdbn.nn.Block;
+import org.hdbn.prob.Distribution;
 import org.hdbn.prob.KlEstimate;
 import org.hdbn.prob.Normal;
 
@@ -27,7 +28,12 @@ import org.hdbn.prob.Normal;
 public final class GaussianLatentNode implements Node {
 
     /** How the KL term is computed and weighted. */
-    public record KlTerm(LatentPrior prior, KlEstimate estimate, int samples, double weight) {
+    public record KlTerm(LatentPrior prior, KlEstimate estimate, int samples, double weight, double freeBits) {
+
+        /** Without free bits. */
+        public KlTerm(LatentPrior prior, KlEstimate estimate, int samples, double weight) {
+            this(prior, estimate, samples, weight, 0.0);
+        }
     }
 
     /** An optional reconstruction: decoder from z to the targets' width, and the term's weight. */
@@ -61,8 +67,10 @@ public final class GaussianLatentNode implements Node {
         Normal q = latent.posterior(g, ConcatSpec.concat(f, inputs), f.mode());
         Var z = GaussianLatent.draw(g, q, f.mode());
         if (f.mode().training()) {
-            Var perRow = f.kl().kl(g, q, kl.prior().prior(f, q), kl.estimate(), f.mode().rng(), kl.samples());
-            f.addLoss("kl", LossKind.KL, kl.weight(), g.mean(perRow));
+            Distribution prior = kl.prior().prior(f, q);
+            Var term = kl.freeBits() > 0 ? FreeBits.kl(g, q, prior, kl.freeBits())
+                    : g.mean(f.kl().kl(g, q, prior, kl.estimate(), f.mode().rng(), kl.samples()));
+            f.addLoss("kl", LossKind.KL, kl.weight(), term);
             if (reconstruction != null) {
                 Var error = g.sub(reconstruction.decoder().forward(g, z, f.mode()),
                         ConcatSpec.concat(f, reconstruction.targets()));

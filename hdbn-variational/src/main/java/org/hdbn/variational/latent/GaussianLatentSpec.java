@@ -30,11 +30,15 @@ import org.hdbn.graph.KlSource;
  * @param reconstruct    the nodes or feature inputs the decoder reconstructs, side by side; default
  *                       the encoder's inputs; only with a decoder
  * @param reconWeight    the reconstruction term's weight; default 1; only with a decoder
+ * @param freeBits       free bits (Kingma et al. 2016), nats per latent dimension: the KL term becomes
+ *                       {@code sum_d max(freeBits, mean_batch KL_d)}, so a dimension whose KL is below
+ *                       the threshold is not pulled onto its prior; default 0 (the plain KL); needs a
+ *                       Gaussian prior
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GaussianLatentSpec(@JsonProperty("inputs") List<String> encoderInputs, int size, BlockSpec encoder,
         LatentPriorSpec prior, Double klWeight, KlEstimate klEstimate, Integer klSamples, BlockSpec decoder,
-        List<String> reconstruct, Double reconWeight) implements NodeSpec {
+        List<String> reconstruct, Double reconWeight, Double freeBits) implements NodeSpec {
 
     public GaussianLatentSpec {
         if (encoderInputs == null || encoderInputs.isEmpty()) {
@@ -52,6 +56,9 @@ public record GaussianLatentSpec(@JsonProperty("inputs") List<String> encoderInp
         if (klSamples <= 0) {
             throw new SpecException("gaussian_latent: field klSamples must be positive, got " + klSamples);
         }
+        if (freeBits != null && !(freeBits >= 0)) {
+            throw new SpecException("gaussian_latent: field freeBits must be 0 or positive, got " + freeBits);
+        }
         if (decoder == null && (reconstruct != null || reconWeight != null)) {
             throw new SpecException("gaussian_latent: fields reconstruct and reconWeight need a decoder");
         }
@@ -61,6 +68,20 @@ public record GaussianLatentSpec(@JsonProperty("inputs") List<String> encoderInp
         }
     }
 
+    /** Without free bits. */
+    public GaussianLatentSpec(List<String> encoderInputs, int size, BlockSpec encoder, LatentPriorSpec prior,
+            Double klWeight, KlEstimate klEstimate, Integer klSamples, BlockSpec decoder, List<String> reconstruct,
+            Double reconWeight) {
+        this(encoderInputs, size, encoder, prior, klWeight, klEstimate, klSamples, decoder, reconstruct, reconWeight,
+                null);
+    }
+
+    /** The same latent with the KL's free bits (nats per latent dimension; 0: none). */
+    public GaussianLatentSpec withFreeBits(double lambda) {
+        return new GaussianLatentSpec(encoderInputs, size, encoder, prior, klWeight, klEstimate, klSamples, decoder,
+                reconstruct, reconWeight, lambda);
+    }
+
     /** A latent with the default encoder, a standard normal prior and no decoder. */
     public static GaussianLatentSpec of(List<String> inputs, int size) {
         return new GaussianLatentSpec(inputs, size, null, null, null, null, null, null, null, null);
@@ -68,17 +89,17 @@ public record GaussianLatentSpec(@JsonProperty("inputs") List<String> encoderInp
 
     public GaussianLatentSpec withPrior(LatentPriorSpec p, double weight) {
         return new GaussianLatentSpec(encoderInputs, size, encoder, p, weight, klEstimate, klSamples, decoder,
-                reconstruct, reconWeight);
+                reconstruct, reconWeight, freeBits);
     }
 
     public GaussianLatentSpec withEncoder(BlockSpec e) {
         return new GaussianLatentSpec(encoderInputs, size, e, prior, klWeight, klEstimate, klSamples, decoder,
-                reconstruct, reconWeight);
+                reconstruct, reconWeight, freeBits);
     }
 
     public GaussianLatentSpec withDecoder(BlockSpec d, List<String> targets, double weight) {
         return new GaussianLatentSpec(encoderInputs, size, encoder, prior, klWeight, klEstimate, klSamples, d,
-                targets, weight);
+                targets, weight, freeBits);
     }
 
     /** Everything the node reads: encoder inputs, the prior's node and the reconstruction targets. */
@@ -102,7 +123,7 @@ public record GaussianLatentSpec(@JsonProperty("inputs") List<String> encoderInp
         Block enc = noKl(encoder.build(ctx, name + "/encoder", in, 2 * size), name, "encoder");
         GaussianLatent latent = new GaussianLatent(enc, size);
         GaussianLatentNode.KlTerm kl = new GaussianLatentNode.KlTerm(prior.build(ctx, size), klEstimate, klSamples,
-                klWeight);
+                klWeight, freeBits == null ? 0.0 : freeBits);
         GaussianLatentNode.Reconstruction recon = null;
         if (decoder != null) {
             int width = 0;
