@@ -19,6 +19,7 @@ import org.hdbn.examples.experiment.ResultsJson;
 import org.hdbn.examples.experiment.ResultsMarkdown;
 import org.hdbn.examples.experiment.Variant;
 import org.hdbn.examples.experiment.Variants;
+import org.hdbn.examples.recommender.EaseCache;
 import org.hdbn.graph.SpecMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,8 +42,8 @@ final class ExperimentCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--variants", paramLabel = "a,b,...", split = ",",
-            description = "Rows: built-in specs, spec files, or the baselines ease, emotion-popularity, most-popular "
-                    + "(default: all).")
+            description = "Rows: built-in specs, spec files, or the baselines ease, ease-plays, ease-emotion-plays, "
+                    + "emotion-popularity, most-popular (default: all).")
     List<String> variants;
 
     @Option(names = "--reference", paramLabel = "NAME", defaultValue = "hdbn",
@@ -83,8 +84,10 @@ final class ExperimentCommand implements Callable<Integer> {
         SpecMapper mapper = new SpecMapper();
         AutodiffEngine engineImpl = Engines.byName(engine);
         List<Variant> rows = new ArrayList<>();
+        // the EASE rows search the same lambdas: each is inverted once per run
+        EaseCache ease = new EaseCache();
         for (String name : variants == null ? Variants.DEFAULT : variants) {
-            rows.add(Variants.resolve(name.strip(), mapper, epochs, engineImpl));
+            rows.add(Variants.resolve(name.strip(), mapper, epochs, engineImpl, ease));
         }
         Experiment.Config config = new Experiment.Config(rows, reference, seeds, seed, epochs,
                 counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER);

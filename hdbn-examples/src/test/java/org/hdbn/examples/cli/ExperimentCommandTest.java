@@ -65,7 +65,7 @@ class ExperimentCommandTest {
         assertThat(out.resolve("plots/metrics-strict.png")).isRegularFile();
         assertThat(out.resolve("plots/metrics-paper.png")).isRegularFile();
         assertThat(out.resolve("plots/metrics-full.png")).isRegularFile();
-        assertThat(run.out()).contains("[1/10] hdbn, seed 1: fitting").contains("group sweep k=3");
+        assertThat(run.out()).contains("[1/12] hdbn, seed 1: fitting").contains("group sweep k=3");
     }
 
     @Test
@@ -141,7 +141,7 @@ class ExperimentCommandTest {
         for (JsonNode variant : results.get("variants")) {
             String name = variant.get("name").asText();
             JsonNode losses = variant.get("runs").get(0).get("epochLosses");
-            if (List.of("ease", "emotion-popularity", "most-popular").contains(name)) {
+            if (List.of("ease", "ease-plays", "ease-emotion-plays", "emotion-popularity", "most-popular").contains(name)) {
                 assertThat(variant.get("std").get("strict").get("NDCG@10").asDouble()).as(name).isZero();
                 assertThat(losses).isEmpty();
             } else {
@@ -150,8 +150,13 @@ class ExperimentCommandTest {
             }
         }
         for (JsonNode variant : results.get("variants")) {
-            if (variant.get("name").asText().equals("ease")) {
+            String name = variant.get("name").asText();
+            if (name.equals("ease")) {
                 assertThat(variant.get("note").asText()).contains("lambda=").contains("chosen by strict NDCG@10");
+            }
+            if (name.equals("ease-emotion-plays")) {
+                assertThat(variant.get("note").asText()).contains("lambda=").contains("alpha=").contains("beta=")
+                        .contains("chosen by full NDCG@10");
             }
         }
     }
