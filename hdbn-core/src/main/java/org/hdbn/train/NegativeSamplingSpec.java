@@ -24,17 +24,17 @@ public interface NegativeSamplingSpec {
     }
 
     /**
-     * {@code {"type": "all_items", "ownItems": k, "repeatsOnly": true}}: from every item but the
-     * positive, k of them from the user's own other items ({@link AllItemNegatives}); with
-     * {@code repeatsOnly}, only for a positive the user played more than once in training (a
-     * re-listen, where the question is which known item), others get k uniform draws instead.
+     * {@code {"type": "all_items", "ownShare": p, "repeatOwnShare": q}}: from every item but the
+     * positive, each negative one of the user's other items with probability p (q for a positive the
+     * user played more than once in training; default p), see {@link AllItemNegatives}.
      */
-    record AllItems(int ownItems, Boolean repeatsOnly) implements NegativeSamplingSpec {
+    record AllItems(Double ownShare, Double repeatOwnShare) implements NegativeSamplingSpec {
         @Override
         public NegativeSampler sampler(Interactions train, int numItems) {
-            ContextHistory events = Boolean.TRUE.equals(repeatsOnly) ? ContextHistory.of(train) : null;
-            return new AllItemNegatives(SeenItems.of(train), numItems, ownItems,
-                    events == null ? (u, i) -> true : (u, i) -> events.contexts(u, i).length > 1);
+            double p = ownShare == null ? 0.0 : ownShare;
+            double q = repeatOwnShare == null ? p : repeatOwnShare;
+            ContextHistory events = ContextHistory.of(train);
+            return new AllItemNegatives(SeenItems.of(train), numItems, p, q, (u, i) -> events.contexts(u, i).length > 1);
         }
     }
 }

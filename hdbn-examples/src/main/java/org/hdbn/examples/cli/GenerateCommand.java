@@ -43,13 +43,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--relisten", defaultValue = "0", paramLabel = "SHARE", description = "Share of interactions that "
+            + "replay the user's own song for the emotion tag, so the tag decides which known song comes back "
+            + "(default: ${DEFAULT-VALUE}).")
+    double relisten;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
-        var config = new SyntheticEmoMusic.Config(users, songs, tags, genres, groups, perUser, validation, seed);
+        var config = new SyntheticEmoMusic.Config(users, songs, tags, genres, groups, perUser, validation, seed, relisten);
         SyntheticEmoMusic.generate(config, out);
         command.commandLine().getOut().printf("wrote a synthetic data set to %s (%s)%n", out, config);
         return 0;

@@ -24,7 +24,8 @@ import org.hdbn.data.Interactions;
  * groups a random permutation of the moods. A user's own taste adds noise to the genre preference
  * and to what each tag means to them. A choice of song {@code s} under tag {@code t} has
  * probability proportional to {@code exp(logPopularity[s] + genreTaste[u][genre[s]]
- * + 6 * target[u][t] . mood[s])}. The planted group is written to {@code user2cluster.npy}.
+ * + 6 * target[u][t] . mood[s])}. The planted group is written to {@code user2cluster.npy}. Optionally
+ * ({@link Config#relistenShare()}) a share of choices replays the user's own song for the tag.
  *
  * <p>Deterministic: the same configuration gives byte-identical files. Songs, groups, users and
  * the validation split each draw from their own stream derived from the seed.
@@ -38,9 +39,14 @@ public final class SyntheticEmoMusic {
      *                            and one and a half times this many)
      * @param validationFraction  share of each user's interactions held out for validation (at
      *                            least one interaction per user stays in training)
+     * @param relistenShare       share of interactions that replay the user's own song for the tag:
+     *                            each user has one song per tag (drawn once from their choice
+     *                            distribution for it) and replays it under that tag with this
+     *                            probability, so the emotion decides which known song comes back;
+     *                            0 (default) plants no re-listening
      */
     public record Config(int users, int songs, int tags, int genres, int groups, int interactionsPerUser,
-            double validationFraction, long seed) {
+            double validationFraction, long seed, double relistenShare) {
 
         public Config {
             requireAtLeast("users", users, 1);
@@ -52,6 +58,20 @@ public final class SyntheticEmoMusic {
             if (!(validationFraction >= 0 && validationFraction < 1)) {
                 throw new IllegalArgumentException("validationFraction must be in [0, 1), got " + validationFraction);
             }
+            if (!(relistenShare >= 0 && relistenShare <= 1)) {
+                throw new IllegalArgumentException("relistenShare must be in [0, 1], got " + relistenShare);
+            }
+        }
+
+        /** Without planted re-listening. */
+        public Config(int users, int songs, int tags, int genres, int groups, int interactionsPerUser,
+                double validationFraction, long seed) {
+            this(users, songs, tags, genres, groups, interactionsPerUser, validationFraction, seed, 0.0);
+        }
+
+        /** The same data with a share of interactions replaying the user's song for the tag. */
+        public Config withRelisten(double share) {
+            return new Config(users, songs, tags, genres, groups, interactionsPerUser, validationFraction, seed, share);
         }
 
         /** 600 users, 300 songs, 20 tags, 12 genres, 4 groups, 25 interactions per user, 10% validation, seed 1. */
@@ -60,7 +80,8 @@ public final class SyntheticEmoMusic {
         }
 
         public Config withSeed(long newSeed) {
-            return new Config(users, songs, tags, genres, groups, interactionsPerUser, validationFraction, newSeed);
+            return new Config(users, songs, tags, genres, groups, interactionsPerUser, validationFraction, newSeed,
+                    relistenShare);
         }
 
         private static void requireAtLeast(String name, int value, int min) {
@@ -184,6 +205,9 @@ public final class SyntheticEmoMusic {
         }
 
         UniformRandomProvider userRng = stream(c.seed(), 3);
+        // re-listening draws from its own stream, so data without it stays byte-identical
+        UniformRandomProvider relistenRng = stream(c.seed(), 5);
+        int[] favourite = new int[c.tags()];
         ZigguratSampler.NormalizedGaussian userGauss = ZigguratSampler.NormalizedGaussian.of(userRng);
         Categorical tagDraw = new Categorical(tagWeight);
         int[] userGroup = new int[c.users()];
@@ -206,6 +230,7 @@ public final class SyntheticEmoMusic {
             }
             int n = Math.max(2, c.interactionsPerUser() - half + userRng.nextInt(2 * half + 1));
             int[] rows = new int[2 * n];
+            Arrays.fill(favourite, -1);
             for (int i = 0; i < n; i++) {
                 int t = tagDraw.sample(userRng);
                 double max = Double.NEGATIVE_INFINITY;
@@ -218,6 +243,12 @@ public final class SyntheticEmoMusic {
                 }
                 rows[2 * i] = new Categorical(weight).sample(userRng);
                 rows[2 * i + 1] = t;
+                if (c.relistenShare() > 0 && relistenRng.nextDouble() < c.relistenShare()) {
+                    if (favourite[t] < 0) {
+                        favourite[t] = new Categorical(weight).sample(relistenRng);
+                    }
+                    rows[2 * i] = favourite[t];
+                }
             }
             perUser.add(rows);
         }

@@ -13,7 +13,7 @@ import org.hdbn.graph.SpecMapper;
 public final class Variants {
 
     /** The rows of a full experiment: HDBN first (the reference), its ablations, then the baselines. */
-    public static final List<String> DEFAULT = List.of("hdbn", "hdbn-fixed-emotion", "hdbn-global-bnn",
+    public static final List<String> DEFAULT = List.of("hdbn", "hdbn-paper", "hdbn-fixed-emotion", "hdbn-global-bnn",
             "hdbn-deterministic", "hdbn-released", "bprmf", "two-tower", "ease", "ease-plays", "ease-emotion-plays", "emotion-popularity",
             "most-popular");
 
