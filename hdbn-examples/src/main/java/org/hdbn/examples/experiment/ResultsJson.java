@@ -53,6 +53,9 @@ public final class ResultsJson {
                 rm.put("seconds", run.seconds());
                 rm.put("epochLosses", run.epochLosses());
                 rm.put("metrics", run.result().toMap());
+                if (run.diagnostics() != null) {
+                    rm.put("diagnostics", run.diagnostics().toMap());
+                }
                 runs.add(rm);
             }
             m.put("runs", runs);
@@ -70,6 +73,18 @@ public final class ResultsJson {
         });
         sig.put("against", against);
         doc.put("significance", sig);
+        Map<String, Object> gain = new LinkedHashMap<>();
+        gain.put("metric", ExperimentResults.TEST_METRIC);
+        gain.put("pairing", "per triple, true emotions against a seeded permutation of the split's emotions, each "
+                + "averaged over seeds; meanDifference is the gain");
+        Map<String, Object> rows = new LinkedHashMap<>();
+        r.emotionGain().forEach((name, byProtocol) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            byProtocol.forEach((p, c) -> m.put(p.label(), comparison(c)));
+            rows.put(name, m);
+        });
+        gain.put("variants", rows);
+        doc.put("emotionGain", gain);
         doc.put("mcSamples", sweep(r.metrics(), r.mcSamples(), "samples"));
         doc.put("groupSweep", sweep(r.metrics(), r.groupSweep(), "groups"));
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
