@@ -71,6 +71,9 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "tape", description = "Autodiff engine (default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @picocli.CommandLine.Mixin
+    DiagnosticsOptions diagnostics;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -90,7 +93,8 @@ final class ExperimentCommand implements Callable<Integer> {
             rows.add(Variants.resolve(name.strip(), mapper, epochs, engineImpl, ease));
         }
         Experiment.Config config = new Experiment.Config(rows, reference, seeds, seed, epochs,
-                counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER);
+                counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER,
+                diagnostics.enabled() ? diagnostics.options(seed) : null);
         EmoMusicDataset dataset = EmoMusicLoader.load(data);
         Interactions triples = eval == null ? dataset.validation() : dataset.loadEvaluation(eval);
         if (triples.size() < 2) {

@@ -48,6 +48,7 @@ public final class ResultsMarkdown {
             sb.append('\n');
         }
         significance(sb, r);
+        EmotionDiagnosticsMarkdown.append(sb, r);
         if (!r.mcSamples().isEmpty()) {
             sb.append("## Monte Carlo inference (").append(r.reference()).append(")\n\n");
             sb.append("The query and candidate towers averaged over S sampled passes (latent emotions and Bayesian "

@@ -127,13 +127,29 @@ class ExperimentCommandTest {
             assertThat(rows.get(i)).contains(" ± ");
         }
         assertThat(rows.get(1)).startsWith("| **hdbn** |");
-        String sig = md.substring(md.indexOf("## Paired significance"), md.indexOf("## Monte Carlo"));
+        String sig = md.substring(md.indexOf("## Paired significance"), md.indexOf("## Emotion diagnostics"));
         assertThat(sig.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(Variants.DEFAULT.size());
         assertThat(md).contains("| 1 | ").contains("| 2 | ").contains("| 3 | ");
         assertThat(results.get("mcSamples")).hasSize(2);
         assertThat(results.get("groupSweep")).hasSize(2);
         assertThat(results.get("significance").get("against").get("ease").get("strict").get("tPValue").asDouble())
                 .isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void emotionDiagnosticsAreCarriedIntoBothResultFiles() throws Exception {
+        String md = Files.readString(out.resolve("results.md"));
+        String section = md.substring(md.indexOf("## Emotion diagnostics"), md.indexOf("## Monte Carlo"));
+        assertThat(section).contains("**Emotion gain**").contains("**Sensitivity**").contains("**Latent health**")
+                .contains("| hdbn | posterior_led (latent, 16 dims)").contains("| hdbn | mood_preference (categorical");
+        // one gain row per variant: the baselines that ignore the emotion gain exactly nothing
+        assertThat(section).contains("| most-popular | +0.00000 | 1.0000 | 1.0000 | +0.00000 | 1.0000 | 1.0000 | "
+                + "+0.00000 | 1.0000 | 1.0000 |");
+        assertThat(results.get("emotionGain").get("variants").get("hdbn").get("full").get("n").asInt())
+                .isEqualTo(results.get("triples").get("full").asInt());
+        JsonNode d = results.get("variants").get(0).get("runs").get(1).get("diagnostics");
+        assertThat(d.get("latents").get(1).get("node").asText()).isEqualTo("posterior_led");
+        assertThat(d.get("sensitivity").get("triples").asInt()).isPositive();
     }
 
     @Test
