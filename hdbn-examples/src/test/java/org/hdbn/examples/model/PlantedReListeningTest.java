@@ -29,19 +29,19 @@ class PlantedReListeningTest {
 
     @Test
     void theDefaultSpecRecoversWhichKnownSongTheEmotionBringsBack() {
-        SyntheticEmoMusic.generate(new SyntheticEmoMusic.Config(300, 120, 8, 6, 2, 30, 0.15, 3L).withRelisten(0.5), dir);
+        SyntheticEmoMusic.generate(new SyntheticEmoMusic.Config(200, 80, 6, 6, 2, 30, 0.15, 3L).withRelisten(0.5), dir);
         EmoMusicDataset data = EmoMusicLoader.load(dir);
         double gainDefault = emotionGain(data, "hdbn");
         double gainPaper = emotionGain(data, "hdbn-paper");
         System.out.printf("planted re-listening: emotion gain hdbn %.4f, hdbn-paper %.4f%n", gainDefault, gainPaper);
-        assertThat(gainDefault).as("full NDCG@10 gain of the default spec").isGreaterThan(0.05);
-        assertThat(gainDefault).as("against the paper graph's gain").isGreaterThan(gainPaper + 0.04);
+        assertThat(gainDefault).as("full NDCG@10 gain of the default spec").isGreaterThan(0.1);
+        assertThat(gainDefault).as("against the paper graph's gain").isGreaterThan(gainPaper + 0.1);
     }
 
     /** Full-protocol NDCG@10 under the true emotions minus under a seeded permutation of them. */
     private static double emotionGain(EmoMusicDataset data, String specName) {
         ModelSpec spec = ModelSpec.builtIn(new SpecMapper(), specName);
-        spec = spec.withTraining(spec.training().withFinalEpochs(8));
+        spec = spec.withTraining(spec.training().withFinalEpochs(6));
         TrainedModel model = new ModelTrainer().train(spec, data,
                 new ModelTrainer.Options(4, Engines.byName("tape"), null, null, 0, null, 0, null, 1));
         Interactions val = data.validation();
