@@ -72,8 +72,10 @@ public final class HistoryAffinity {
      * @param items      the candidate rows (B, or B + B*N)
      * @param keys       {@code [B, dim]}: each query's key
      * @param leaveOut   leave each positive's own event out of its history (training passes)
+     * @param queryBias  {@code [B, 1]}: added to the affinity of every known item of the query (how much
+     *                   this user returns to known items at all), or null for none
      */
-    public Var forward(Graph g, int[] users, int[] queryCtx, int[] items, Var keys, boolean leaveOut) {
+    public Var forward(Graph g, int[] users, int[] queryCtx, int[] items, Var keys, boolean leaveOut, Var queryBias) {
         int b = users.length;
         int rows = items.length;
         int n = rows == b ? 0 : BprLayout.negatives(b, rows);
@@ -115,6 +117,9 @@ public final class HistoryAffinity {
             return g.constant(Tensor.zeros(rows, 1));
         }
         Var linear = g.matmul(g.constant(Tensor.of(features, m, 2)), g.param(weights));
+        if (queryBias != null) {
+            linear = g.add(linear, g.gather(queryBias, Arrays.copyOf(activeOwner, m)));
+        }
         Var events = g.matmul(g.constant(Tensor.of(eventCounts, m, contexts)),
                 g.param(eventTable));
         Var kernel = g.reshape(g.rowDot(g.gather(keys, Arrays.copyOf(activeOwner, m)), events), m, 1);

@@ -37,6 +37,10 @@ class HistoryAffinityTest {
             new int[] {0, 0, 1, 2, 1});
 
     static String spec(String key) {
+        return spec(key, false);
+    }
+
+    static String spec(String key, boolean userBias) {
         return """
                 {
                   "formatVersion": 1,
@@ -50,7 +54,7 @@ class HistoryAffinityTest {
                     "bpr": {"type": "bpr", "query": "u", "candidates": "v", "terms": ["history"]}
                   }
                 }
-                """.formatted(key == null ? "" : ", \"key\": \"" + key + "\"");
+                """.formatted((key == null ? "" : ", \"key\": \"" + key + "\"") + (userBias ? ", \"userBias\": \"users\"" : ""));
     }
 
     static ModelGraph build(String json, ParameterStore store) {
@@ -83,8 +87,12 @@ class HistoryAffinityTest {
     void bprWithTheTermMatchesFiniteDifferencesWithAndWithoutAKeyNode() {
         for (String key : new String[] {null, "e"}) {
             ParameterStore store = new ParameterStore();
-            ModelGraph model = build(spec(key), store);
+            ModelGraph model = build(spec(key, key != null), store);
             setWeights(store, 0.7, -0.4);
+            if (key != null) {
+                store.get("history/user_bias").value().data()[0] = 0.3;
+                store.get("history/user_bias").value().data()[1] = -0.2;
+            }
             List<Parameter> params = new ArrayList<>(store.all());
             double err = GradientCheck.maxError(ENGINE, params, (g, in) -> model.forward(g, trainingBatch(),
                     org.hdbn.nn.ForwardMode.train(RandomStreams.create(2)), List.of("bpr")).value("bpr"),
@@ -113,6 +121,21 @@ class HistoryAffinityTest {
         assertThat(term(model, pairs, false, 0)).isCloseTo(expected, within(1e-12));
         assertThat(term(model, pairs, false, 1)).isZero();
         assertThat(term(model, pairs, false, 2)).isZero();
+    }
+
+    @Test
+    void theUserBiasIsAddedToKnownItemsOnly() {
+        ParameterStore plainStore = new ParameterStore();
+        ModelGraph plain = build(spec(null), plainStore);
+        setWeights(plainStore, 0.7, -0.4);
+        ParameterStore store = new ParameterStore();
+        ModelGraph biased = build(spec(null, true), store);
+        setWeights(store, 0.7, -0.4);
+        store.get("history/user_bias").value().data()[0] = 0.3;
+        Batch pairs = Batch.ofIndices(Map.of("user", new int[] {0, 0}, "emotion", new int[] {0, 0},
+                "item", new int[] {1, 0}));
+        assertThat(term(biased, pairs, false, 0)).isCloseTo(term(plain, pairs, false, 0) + 0.3, within(1e-12));
+        assertThat(term(biased, pairs, false, 1)).isZero();
     }
 
     @Test

@@ -31,9 +31,12 @@ import org.hdbn.param.Parameter;
  * @param key       a node giving each query's key {@code [B, k]}, projected to {@code dim} by a learned
  *                  matrix (e.g. the posterior emotion); absent: a learned vector per query context
  * @param initStd   standard deviation of the tables' initial values; default 0.01
+ * @param userBias  rows of a learned per-user bias added to every known item's affinity (a number or a
+ *                  data dimension such as {@code "users"}): how much each user returns to known items
+ *                  at all; absent: none
  */
 public record HistoryAffinitySpec(String user, String context, String item, String history, Dim contexts,
-        Integer dim, String key, Double initStd) implements NodeSpec {
+        Integer dim, String key, Double initStd, Dim userBias) implements NodeSpec {
 
     @Override
     public List<String> inputs() {
@@ -70,10 +73,13 @@ public record HistoryAffinitySpec(String user, String context, String item, Stri
                     Initializer.glorotUniform(), ctx.initRng(name + "/key_projection"));
             keys = f -> f.graph().matmul(f.value(key), f.graph().param(projection));
         }
+        Embedding bias = userBias == null ? null : new Embedding(ctx.store(), name + "/user_bias", userBias.resolve(ctx),
+                1, Initializer.zeros(), ctx.initRng(name + "/user_bias"));
         return Node.of(1, f -> {
             Graph g = f.graph();
+            Var perQuery = bias == null ? null : bias.forward(g, f.indices(user));
             return NodeOutput.of(affinity.forward(g, f.indices(user), f.indices(context), f.indices(item), keys.of(f),
-                    f.mode().training()));
+                    f.mode().training(), perQuery));
         });
     }
 
