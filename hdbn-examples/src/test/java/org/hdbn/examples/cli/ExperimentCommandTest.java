@@ -58,14 +58,14 @@ class ExperimentCommandTest {
         for (String v : Variants.DEFAULT) {
             assertThat(Experiment.variantDir(out, v).resolve(Experiment.RECOMMENDATIONS)).isRegularFile();
         }
-        for (String v : List.of("hdbn", "hdbn-fixed-emotion", "hdbn-global-bnn", "hdbn-deterministic", "hdbn-released",
+        for (String v : List.of("hdbn", "hdbn-paper", "hdbn-fixed-emotion", "hdbn-global-bnn", "hdbn-deterministic", "hdbn-released",
                 "bprmf", "two-tower")) {
             assertThat(out.resolve("plots/training-" + v + ".png")).isRegularFile();
         }
         assertThat(out.resolve("plots/metrics-strict.png")).isRegularFile();
         assertThat(out.resolve("plots/metrics-paper.png")).isRegularFile();
         assertThat(out.resolve("plots/metrics-full.png")).isRegularFile();
-        assertThat(run.out()).contains("[1/12] hdbn, seed 1: fitting").contains("group sweep k=3");
+        assertThat(run.out()).contains("[1/" + Variants.DEFAULT.size() + "] hdbn, seed 1: fitting").contains("group sweep k=3");
     }
 
     @Test
