@@ -122,7 +122,7 @@ public final class ModelTrainer {
             this.epochLosses = epochLosses;
             this.secondsBefore = secondsBefore;
             DataBinding binding = new DataBinding(data);
-            graph = ModelGraph.build(spec.graph(), binding.context(store, options.seed(), gate), KlRegistry.withDefaults());
+            graph = ModelGraph.build(spec.graph(), binding.context(store, options.seed(), gate), KlRegistry.withInstalled());
             TrainingSpec t = spec.training();
             adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
             double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();

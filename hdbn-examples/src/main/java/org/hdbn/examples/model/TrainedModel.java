@@ -100,7 +100,7 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
         }
         ParameterStore store = new ParameterStore();
         ModelGraph graph = ModelGraph.build(spec.graph(), new DataBinding(data).context(store, info.seed(), gate),
-                KlRegistry.withDefaults());
+                KlRegistry.withInstalled());
         ParameterFiles.loadInto(store, dir, PARAMS);
         return new TrainedModel(spec, graph, store, gate, info);
     }
