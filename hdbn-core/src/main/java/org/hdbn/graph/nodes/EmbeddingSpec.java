@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Dim;
@@ -19,6 +20,7 @@ import org.hdbn.param.Initializer;
  * @param parameter  the table's parameter name; defaults to the node name
  * @param initStd    standard deviation of the normal initial values; default 0.1
  */
+@JsonClassDescription("node: a learned embedding table indexed by an index input")
 public record EmbeddingSpec(String input, Dim rows, int dim, String parameter, Double initStd) implements NodeSpec {
 
     @Override

@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Node;
@@ -14,6 +15,7 @@ import org.hdbn.tensor.Tensor;
  * @param table  the table's name among the data's tables
  * @param input  the index input
  */
+@JsonClassDescription("node: rows of a constant table the data provides (e.g. song_mood) by an index input")
 public record TableSpec(String table, String input) implements NodeSpec {
 
     @Override

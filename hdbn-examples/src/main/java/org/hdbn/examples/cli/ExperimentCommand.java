@@ -77,8 +77,8 @@ final class ExperimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter writer = command.commandLine().getOut();
         PrintStream progress = new PrintStream(new WriterOutputStream(writer), true);
-        if (epochs != null && epochs < 0) {
-            throw new IllegalArgumentException("--epochs must not be negative, got " + epochs);
+        if (epochs != null && epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
         }
         SpecMapper mapper = new SpecMapper();
         AutodiffEngine engineImpl = Engines.byName(engine);

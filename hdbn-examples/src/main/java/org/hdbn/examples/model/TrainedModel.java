@@ -75,7 +75,7 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
             if (root == null || !root.has("spec")) {
                 throw new DataFormatException(file + ": not an hdbn model file (no spec)");
             }
-            spec = mapper.objectMapper().treeToValue(root.get("spec"), ModelSpec.class);
+            spec = mapper.fromTree(file + " (field spec)", root.get("spec"), ModelSpec.class);
             ((ObjectNode) root).remove("spec");
             info = mapper.objectMapper().treeToValue(root, ModelInfo.class);
         } catch (IOException e) {

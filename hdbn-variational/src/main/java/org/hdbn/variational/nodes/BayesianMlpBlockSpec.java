@@ -1,9 +1,10 @@
 package org.hdbn.variational.nodes;
 
-import org.hdbn.graph.KlSource;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
+import org.hdbn.graph.KlSource;
 import org.hdbn.graph.SpecException;
 import org.hdbn.nn.Activation;
 import org.hdbn.nn.Block;
@@ -31,6 +32,7 @@ import org.hdbn.variational.bayes.WeightPrior;
  * @param klSamples         draws for a Monte Carlo KL; default 1
  * @param deterministic     use the means and report no KL (ablation); default false
  */
+@JsonClassDescription("block: a Bayesian MLP, mean-field Gaussian weights with a weight prior and an estimator (Blundell et al. 2015)")
 public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, Activation outputActivation,
         WeightPrior prior, EstimatorKind estimator, Double posteriorRhoInit, KlEstimate klEstimate, Integer klSamples,
         Boolean deterministic) implements BlockSpec {
