@@ -17,6 +17,7 @@ import org.hdbn.examples.experiment.ExperimentPlots;
 import org.hdbn.examples.experiment.ExperimentResults;
 import org.hdbn.examples.experiment.ResultsJson;
 import org.hdbn.examples.experiment.ResultsMarkdown;
+import org.hdbn.examples.experiment.TrainedVariant;
 import org.hdbn.examples.experiment.Variant;
 import org.hdbn.examples.experiment.Variants;
 import org.hdbn.graph.SpecMapper;
@@ -45,8 +46,13 @@ final class ExperimentCommand implements Callable<Integer> {
                     + "(default: all).")
     List<String> variants;
 
-    @Option(names = "--reference", paramLabel = "NAME", defaultValue = "hdbn",
-            description = "The row tested against every other and swept (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", paramLabel = "DIR,...", split = ",",
+            description = "Already-trained model folders to compare as rows, loaded instead of retrained (named after "
+                    + "the folder). With --models and no --variants, only these rows.")
+    List<Path> models;
+
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "The row tested against every other and swept (default: hdbn if it is a row, else the first).")
     String reference;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Seeds per variant (default: ${DEFAULT-VALUE}).")
@@ -83,9 +89,15 @@ final class ExperimentCommand implements Callable<Integer> {
         SpecMapper mapper = new SpecMapper();
         AutodiffEngine engineImpl = Engines.byName(engine);
         List<Variant> rows = new ArrayList<>();
-        for (String name : variants == null ? Variants.DEFAULT : variants) {
+        List<String> named = variants != null ? variants : models != null ? List.of() : Variants.DEFAULT;
+        for (String name : named) {
             rows.add(Variants.resolve(name.strip(), mapper, epochs, engineImpl));
         }
+        for (Path folder : models == null ? List.<Path>of() : models) {
+            rows.add(new TrainedVariant(folder, mapper, engineImpl));
+        }
+        String reference = this.reference != null ? this.reference
+                : rows.stream().anyMatch(v -> v.name().equals("hdbn")) ? "hdbn" : rows.get(0).name();
         Experiment.Config config = new Experiment.Config(rows, reference, seeds, seed, epochs,
                 counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER);
         EmoMusicDataset dataset = EmoMusicLoader.load(data);
