@@ -127,7 +127,9 @@ public final class SpecMapper {
      * Jackson saw the misspelling); otherwise Jackson's error made readable.
      */
     private SpecException explain(String source, IOException e, TreeSource tree, Class<?> type) {
-        if (!(e instanceof com.fasterxml.jackson.core.JsonParseException)) {
+        // Jackson's own unknown-type and unknown-field errors carry the line: they are described as they are
+        if (!(e instanceof com.fasterxml.jackson.core.JsonParseException) && !(e instanceof InvalidTypeIdException)
+                && !(e instanceof UnrecognizedPropertyException)) {
             try {
                 new SpecChecker(this).check(source, tree.get(), type);
             } catch (SpecException found) {

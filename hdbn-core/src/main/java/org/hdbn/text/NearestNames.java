@@ -16,7 +16,7 @@ public final class NearestNames {
     }
 
     /**
-     * Up to {@code max} names within an edit distance of a third of the longer word (at least 2),
+     * Up to {@code max} names within an edit distance of a third of the longer word (at least 1),
      * or that contain the given one or are contained in it; nearest first.
      */
     public static List<String> nearest(String given, Collection<String> valid, int max) {
@@ -28,7 +28,7 @@ public final class NearestNames {
             String lower = v.toLowerCase(Locale.ROOT);
             int d = distance(g, lower);
             boolean contains = !g.isEmpty() && (lower.contains(g) || g.contains(lower));
-            if (d <= Math.max(2, Math.max(g.length(), lower.length()) / 3) || contains) {
+            if (d <= Math.max(1, Math.max(g.length(), lower.length()) / 3) || contains) {
                 close.add(new Scored(v, contains ? Math.min(d, 1) : d));
             }
         }
