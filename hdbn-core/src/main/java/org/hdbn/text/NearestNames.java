@@ -17,23 +17,27 @@ public final class NearestNames {
 
     /**
      * Up to {@code max} names within an edit distance of a third of the longer word (at least 1),
-     * or that contain the given one or are contained in it; nearest first.
+     * nearest first; when none is that close, the names that contain the given one or are
+     * contained in it.
      */
     public static List<String> nearest(String given, Collection<String> valid, int max) {
         String g = given.toLowerCase(Locale.ROOT).strip();
         record Scored(String name, int distance) {
         }
         List<Scored> close = new ArrayList<>();
+        List<Scored> containing = new ArrayList<>();
         for (String v : valid) {
             String lower = v.toLowerCase(Locale.ROOT);
             int d = distance(g, lower);
-            boolean contains = !g.isEmpty() && (lower.contains(g) || g.contains(lower));
-            if (d <= Math.max(1, Math.max(g.length(), lower.length()) / 3) || contains) {
-                close.add(new Scored(v, contains ? Math.min(d, 1) : d));
+            if (d <= Math.max(1, Math.max(g.length(), lower.length()) / 3)) {
+                close.add(new Scored(v, d));
+            } else if (!g.isEmpty() && (lower.contains(g) || g.contains(lower))) {
+                containing.add(new Scored(v, d));
             }
         }
-        close.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
-        return close.stream().limit(max).map(Scored::name).toList();
+        List<Scored> chosen = close.isEmpty() ? containing : close;
+        chosen.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
+        return chosen.stream().limit(max).map(Scored::name).toList();
     }
 
     /** {@code " (did you mean 'a' or 'b'?)"}, or the empty string when nothing is close. */
