@@ -225,7 +225,23 @@ public final class ModelTrainer {
         }
     }
 
+    /**
+     * Holds the parameters whose names start with one of the stage's prefixes; a prefix that
+     * matches no parameter is refused (a misspelt node would otherwise leave it training).
+     */
     private static void freeze(ParameterStore store, StageSpec stage) {
+        for (String prefix : stage.freeze()) {
+            if (store.all().stream().noneMatch(p -> p.name().startsWith(prefix))) {
+                java.util.Set<String> nodes = new java.util.TreeSet<>();
+                for (Parameter p : store.all()) {
+                    int slash = p.name().indexOf('/');
+                    nodes.add(slash < 0 ? p.name() : p.name().substring(0, slash + 1));
+                }
+                throw new org.hdbn.graph.SpecException("stage '" + stage.name() + "': field freeze: '" + prefix
+                        + "' is the start of no parameter name" + org.hdbn.text.NearestNames.didYouMean(prefix, nodes)
+                        + "; parameter names start with " + nodes);
+            }
+        }
         for (Parameter p : store.all()) {
             p.setTrainable(stage.freeze().stream().noneMatch(prefix -> p.name().startsWith(prefix)));
         }
