@@ -41,6 +41,14 @@ public final class SpecMapper {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         for (SpecTypeProvider p : providers) {
             for (SpecTypeProvider.SpecType t : p.specTypes()) {
+                java.util.Optional<Class<?>> other = typeClass(t.base(), t.name());
+                if (other.isPresent() && other.get() != t.type()) {
+                    throw new SpecException(t.base().getSimpleName() + " type '" + t.name() + "' is registered twice: by "
+                            + other.get().getName() + " and by " + t.type().getName());
+                }
+                if (other.isPresent()) {
+                    continue;
+                }
                 types.add(t);
                 mapper.registerSubtypes(new NamedType(t.type(), t.name()));
             }

@@ -67,4 +67,15 @@ class SpecErrorsTest {
                 .hasMessageContaining("node 'both' reads 'usr_emb', which is neither a node nor an input "
                         + "(did you mean 'user_emb'?)");
     }
+
+    @Test
+    void aTypeNameRegisteredTwiceIsRefused() {
+        SpecTypeProvider core = new org.hdbn.graph.nodes.CoreSpecTypes();
+        SpecTypeProvider clash = () -> java.util.List.of(new SpecTypeProvider.SpecType(NodeSpec.class, "concat",
+                org.hdbn.graph.nodes.EmbeddingSpec.class));
+        assertThatThrownBy(() -> new SpecMapper(java.util.List.of(core, clash))).isInstanceOf(SpecException.class)
+                .hasMessage("NodeSpec type 'concat' is registered twice: by org.hdbn.graph.nodes.ConcatSpec and by "
+                        + "org.hdbn.graph.nodes.EmbeddingSpec");
+        assertThat(new SpecMapper(java.util.List.of(core, core)).typeNames(NodeSpec.class)).contains("concat");
+    }
 }
