@@ -52,7 +52,8 @@ final class ExperimentCommand implements Callable<Integer> {
     List<Path> models;
 
     @Option(names = "--reference", paramLabel = "NAME",
-            description = "The row tested against every other and swept (default: hdbn if it is a row, else the first).")
+            description = "The row tested against every other and swept (default: hdbn; with --models and no hdbn "
+                    + "row, the first row).")
     String reference;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Seeds per variant (default: ${DEFAULT-VALUE}).")
@@ -96,8 +97,9 @@ final class ExperimentCommand implements Callable<Integer> {
         for (Path folder : models == null ? List.<Path>of() : models) {
             rows.add(new TrainedVariant(folder, mapper, engineImpl));
         }
+        // compared among themselves, trained models default to the first as the reference
         String reference = this.reference != null ? this.reference
-                : rows.stream().anyMatch(v -> v.name().equals("hdbn")) ? "hdbn" : rows.get(0).name();
+                : models == null || rows.stream().anyMatch(v -> v.name().equals("hdbn")) ? "hdbn" : rows.get(0).name();
         Experiment.Config config = new Experiment.Config(rows, reference, seeds, seed, epochs,
                 counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER);
         EmoMusicDataset dataset = EmoMusicLoader.load(data);

@@ -97,7 +97,8 @@ public final class EmoMusicLoader {
 
     /**
      * Refuses a path that is not a data set folder, saying what it is instead: missing, a file,
-     * or a folder holding data sets (it names them) rather than one.
+     * or a folder holding data sets (it names them) rather than one. A folder that is neither
+     * passes: the file it lacks is named when it is read.
      */
     static void requireDataSetFolder(Path dir) {
         if (Files.isRegularFile(dir)) {
@@ -116,8 +117,10 @@ public final class EmoMusicLoader {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        throw new DataFormatException(dir + ": not a data set folder (no " + TRAIN + ")" + (inside.isEmpty() ? ""
-                : "; the data sets inside it are " + inside + ": give one of them, e.g. " + dir.resolve(inside.get(0))));
+        if (!inside.isEmpty()) {
+            throw new DataFormatException(dir + ": not a data set folder (no " + TRAIN + "); the data sets inside it are "
+                    + inside + ": give one of them, e.g. " + dir.resolve(inside.get(0)));
+        }
     }
 
     private static Path emotionMap(Path dir, Path parent) {
