@@ -162,6 +162,20 @@ class FirstHourTest {
         assertThat(dir.resolve("t")).doesNotExist();
     }
 
+    /**
+     * The template extension's spec extends the built-in hdbn by one field: without the extension
+     * the merged spec fails exactly at that field's type, so the rest of it still fits hdbn.
+     */
+    @Test
+    void theTemplateExtensionsSpecNeedsOnlyItsPlugin() {
+        Path spec = Path.of("..", "extensions", "mixture-prior", "specs", "hdbn-mixture-prior.json");
+        assertThat(spec).isRegularFile();
+        Run r = run("train", "--data", data.toString(), "--model", dir.resolve("mix").toString(), "--spec", spec.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("(at graph.nodes.prior_led.prior): unknown LatentPriorSpec type 'gaussian_mixture'")
+                .contains("--plugin JAR");
+    }
+
     @Test
     void anUnknownTypeInASavedModelPointsAtTheMissingExtension() throws Exception {
         Path copy = dir.resolve("renamed-type");
