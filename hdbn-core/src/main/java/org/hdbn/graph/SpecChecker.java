@@ -82,7 +82,7 @@ final class SpecChecker {
         }
         for (Iterator<String> it = json.fieldNames(); it.hasNext();) {
             String field = it.next();
-            if (!names.contains(field) && !(field.equals("type") && !what.equals(record.getSimpleName()))) {
+            if (!names.contains(field) && !(field.equals("type") && typed(record))) {
                 throw new SpecException(source + where(path) + ": unknown field '" + field + "' of " + what
                         + NearestNames.didYouMean(field, names) + "; its fields: " + names);
             }
@@ -91,6 +91,16 @@ final class SpecChecker {
             String name = jsonName(rc);
             walk(source, json.get(name), rc.getGenericType(), join(path, name));
         }
+    }
+
+    /** Whether the class implements a polymorphic spec base, whose {@code type} field names it. */
+    private static boolean typed(Class<?> c) {
+        for (Class<?> i : c.getInterfaces()) {
+            if (i.isAnnotationPresent(JsonTypeInfo.class) || typed(i)) {
+                return true;
+            }
+        }
+        return c.getSuperclass() != null && typed(c.getSuperclass());
     }
 
     /** The component's name in JSON: its {@code @JsonProperty} if renamed. */
