@@ -132,8 +132,11 @@ public final class SpecTypeCatalog {
         return null;
     }
 
-    /** A plausible value for a required field, or null when none can be made up. */
-    private static Object placeholder(Type t) {
+    /**
+     * A plausible value for a required field, or null when none can be made up. A polymorphic
+     * field (a block, a prior) gets the first registered type of its base that needs no fields.
+     */
+    private Object placeholder(Type t) {
         Class<?> c = t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : t instanceof Class<?> k ? k : null;
         if (c == null) {
             return null;
@@ -162,6 +165,21 @@ public final class SpecTypeCatalog {
         }
         if (Map.class.isAssignableFrom(c)) {
             return Map.of();
+        }
+        if (c.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonTypeInfo.class)) {
+            for (SpecTypeProvider.SpecType st : mapper.types()) {
+                if (st.base() == c && st.type().isRecord() && st.type() != c) {
+                    RecordComponent[] rcs = st.type().getRecordComponents();
+                    Object[] args = new Object[rcs.length];
+                    for (int i = 0; i < rcs.length; i++) {
+                        args[i] = absent(rcs[i].getType());
+                    }
+                    Object built = construct(st.type(), rcs, args);
+                    if (built != null) {
+                        return built;
+                    }
+                }
+            }
         }
         return null;
     }

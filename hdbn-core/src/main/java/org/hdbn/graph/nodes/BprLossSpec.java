@@ -23,6 +23,12 @@ import org.hdbn.graph.SpecException;
 @JsonClassDescription("node: the BPR loss of query . candidate scores, a positive against its negatives")
 public record BprLossSpec(String query, String candidates, Double weight) implements NodeSpec {
 
+    public BprLossSpec {
+        if (query == null || candidates == null) {
+            throw new SpecException("bpr: fields query and candidates are required");
+        }
+    }
+
     @Override
     public List<String> inputs() {
         return List.of(query, candidates);

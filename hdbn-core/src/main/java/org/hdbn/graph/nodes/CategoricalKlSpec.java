@@ -24,6 +24,12 @@ import org.hdbn.graph.SpecException;
 @JsonClassDescription("node: KL(target || prediction) between categorical distributions, averaged over rows")
 public record CategoricalKlSpec(String prediction, String target, Double weight) implements NodeSpec {
 
+    public CategoricalKlSpec {
+        if (prediction == null || target == null) {
+            throw new SpecException("categorical_kl: fields prediction and target are required");
+        }
+    }
+
     /** Keeps log(0) out of the loss where a target gives a category no mass or a prediction underflows. */
     static final double EPS = 1e-12;
 

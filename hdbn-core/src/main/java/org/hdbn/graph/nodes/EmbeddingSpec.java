@@ -7,6 +7,7 @@ import org.hdbn.graph.Dim;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
+import org.hdbn.graph.SpecException;
 import org.hdbn.nn.Embedding;
 import org.hdbn.param.Initializer;
 
@@ -22,6 +23,15 @@ import org.hdbn.param.Initializer;
  */
 @JsonClassDescription("node: a learned embedding table indexed by an index input")
 public record EmbeddingSpec(String input, Dim rows, int dim, String parameter, Double initStd) implements NodeSpec {
+
+    public EmbeddingSpec {
+        if (input == null || rows == null) {
+            throw new SpecException("embedding: fields input and rows are required");
+        }
+        if (dim <= 0) {
+            throw new SpecException("embedding: field dim must be positive, got " + dim);
+        }
+    }
 
     @Override
     public List<String> inputs() {

@@ -6,6 +6,7 @@ import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
+import org.hdbn.graph.SpecException;
 import org.hdbn.tensor.Tensor;
 
 /**
@@ -17,6 +18,12 @@ import org.hdbn.tensor.Tensor;
  */
 @JsonClassDescription("node: rows of a constant table the data provides (e.g. song_mood) by an index input")
 public record TableSpec(String table, String input) implements NodeSpec {
+
+    public TableSpec {
+        if (table == null || input == null) {
+            throw new SpecException("table: fields table and input are required");
+        }
+    }
 
     @Override
     public List<String> inputs() {
