@@ -2,7 +2,6 @@ package org.hdbn.graph;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -108,10 +107,8 @@ public final class SpecTypeCatalog {
             Constructor<?> c = type.getDeclaredConstructor(types);
             c.setAccessible(true);
             return c.newInstance(args);
-        } catch (InvocationTargetException e) {
-            return null; // the constructor refused these values
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
+            return null; // the constructor refused these values
         }
     }
 

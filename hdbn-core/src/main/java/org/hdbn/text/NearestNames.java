@@ -16,9 +16,9 @@ public final class NearestNames {
     }
 
     /**
-     * Up to {@code max} names within an edit distance of a third of the longer word (at least 1),
-     * nearest first; when none is that close, the names that contain the given one or are
-     * contained in it.
+     * Up to {@code max} names within an edit distance of a third of the longer word (at least 1)
+     * and at most one edit further than the nearest, nearest first; when none is that close, the
+     * names that contain the given one or are contained in it.
      */
     public static List<String> nearest(String given, Collection<String> valid, int max) {
         String g = given.toLowerCase(Locale.ROOT).strip();
@@ -37,7 +37,10 @@ public final class NearestNames {
         }
         List<Scored> chosen = close.isEmpty() ? containing : close;
         chosen.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
-        return chosen.stream().limit(max).map(Scored::name).toList();
+        // names much further than the nearest are noise beside it
+        int cutoff = chosen.isEmpty() ? 0 : chosen.get(0).distance() + 1;
+        return chosen.stream().filter(x -> x.distance() <= cutoff).limit(max).map(Scored::name)
+                .toList();
     }
 
     /** {@code " (did you mean 'a' or 'b'?)"}, or the empty string when nothing is close. */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
@@ -15,6 +17,7 @@ import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.gate.Gate;
 import org.hdbn.graph.Batch;
 import org.hdbn.graph.ModelGraph;
+import org.hdbn.graph.SpecException;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.optim.Adam;
 import org.hdbn.optim.LearningRateSchedule;
@@ -22,6 +25,7 @@ import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.text.NearestNames;
 import org.hdbn.train.DataParallel;
 import org.hdbn.train.NonFiniteException;
 import org.hdbn.train.PairwiseBatches;
@@ -232,13 +236,13 @@ public final class ModelTrainer {
     private static void freeze(ParameterStore store, StageSpec stage) {
         for (String prefix : stage.freeze()) {
             if (store.all().stream().noneMatch(p -> p.name().startsWith(prefix))) {
-                java.util.Set<String> nodes = new java.util.TreeSet<>();
+                Set<String> nodes = new TreeSet<>();
                 for (Parameter p : store.all()) {
                     int slash = p.name().indexOf('/');
                     nodes.add(slash < 0 ? p.name() : p.name().substring(0, slash + 1));
                 }
-                throw new org.hdbn.graph.SpecException("stage '" + stage.name() + "': field freeze: '" + prefix
-                        + "' is the start of no parameter name" + org.hdbn.text.NearestNames.didYouMean(prefix, nodes)
+                throw new SpecException("stage '" + stage.name() + "': field freeze: '" + prefix
+                        + "' is the start of no parameter name" + NearestNames.didYouMean(prefix, nodes)
                         + "; parameter names start with " + nodes);
             }
         }

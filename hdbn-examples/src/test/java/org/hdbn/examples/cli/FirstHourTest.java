@@ -162,6 +162,17 @@ class FirstHourTest {
         assertThat(dir.resolve("t")).doesNotExist();
     }
 
+    @Test
+    void aFreezePrefixThatMatchesNoParameterIsRefused() throws Exception {
+        Path spec = dir.resolve("freeze.json");
+        Files.writeString(spec, "{\"extends\": \"bprmf\", \"name\": \"bprmf-frozen\", \"training\": {\"stages\": "
+                + "[{\"name\": \"train\", \"epochs\": 1, \"freeze\": [\"usr_embedding\"]}]}}");
+        Run r = run("train", "--data", data.toString(), "--model", dir.resolve("frozen").toString(), "--spec", spec.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("stage 'train': field freeze: 'usr_embedding' is the start of no parameter name "
+                + "(did you mean 'user_embedding'?)");
+    }
+
     /**
      * The template extension's spec extends the built-in hdbn by one field: without the extension
      * the merged spec fails exactly at that field's type, so the rest of it still fits hdbn.
