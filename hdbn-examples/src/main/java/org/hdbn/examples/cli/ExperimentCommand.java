@@ -46,8 +46,9 @@ final class ExperimentCommand implements Callable<Integer> {
                     + "emotion-popularity, most-popular (default: all).")
     List<String> variants;
 
-    @Option(names = "--reference", paramLabel = "NAME", defaultValue = "hdbn",
-            description = "The row tested against every other and swept (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "The row tested against every other and swept (default: hdbn when it is a row, else the "
+                    + "first row).")
     String reference;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Seeds per variant (default: ${DEFAULT-VALUE}).")
@@ -92,7 +93,9 @@ final class ExperimentCommand implements Callable<Integer> {
         for (String name : variants == null ? Variants.DEFAULT : variants) {
             rows.add(Variants.resolve(name.strip(), mapper, epochs, engineImpl, ease));
         }
-        Experiment.Config config = new Experiment.Config(rows, reference, seeds, seed, epochs,
+        String ref = reference != null ? reference
+                : rows.stream().anyMatch(v -> v.name().equals("hdbn")) ? "hdbn" : rows.get(0).name();
+        Experiment.Config config = new Experiment.Config(rows, ref, seeds, seed, epochs,
                 counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER,
                 diagnostics.enabled() ? diagnostics.options(seed) : null);
         EmoMusicDataset dataset = EmoMusicLoader.load(data);
