@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
+import org.hdbn.testing.FunctionScorer;
 import org.junit.jupiter.api.Test;
 
 /**

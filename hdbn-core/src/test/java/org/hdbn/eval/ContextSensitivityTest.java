@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
+import org.hdbn.testing.FunctionScorer;
 import org.junit.jupiter.api.Test;
 
 /** The sampled sensitivity of lists and scores to the context, on hand-computed cases. */

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
-import org.hdbn.eval.FunctionScorer;
 import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.testing.FunctionScorer;
 import org.junit.jupiter.api.Test;
 
 /** Play counts and the EASE-plus-counts scores worked out by hand. */

@@ -1,6 +1,8 @@
-package org.hdbn.eval;
+package org.hdbn.testing;
 
-/** Test scorer whose score of item j for query row q is a function of (q, j). */
+import org.hdbn.eval.BlockScorer;
+
+/** A scorer for ranking tests: the score of item j for query row q is a function of (q, j). */
 public final class FunctionScorer implements BlockScorer {
 
     /** A score by query row and item. */
