@@ -16,6 +16,7 @@ public interface NegativeSamplingSpec {
     NegativeSampler sampler(Interactions train, int numItems);
 
     /** {@code {"type": "unseen"}}: uniformly from the items the user has not met ({@link UnseenNegatives}). */
+    @com.fasterxml.jackson.annotation.JsonClassDescription("negatives: uniformly from the items the user has not met")
     record Unseen() implements NegativeSamplingSpec {
         @Override
         public NegativeSampler sampler(Interactions train, int numItems) {
@@ -28,6 +29,7 @@ public interface NegativeSamplingSpec {
      * positive, each negative one of the user's other items with probability p (q for a positive the
      * user played more than once in training; default p), see {@link AllItemNegatives}.
      */
+    @com.fasterxml.jackson.annotation.JsonClassDescription("negatives: from every item but the positive, a share of them the user's own other items")
     record AllItems(Double ownShare, Double repeatOwnShare) implements NegativeSamplingSpec {
         @Override
         public NegativeSampler sampler(Interactions train, int numItems) {

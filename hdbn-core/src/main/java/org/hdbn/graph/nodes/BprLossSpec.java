@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.ArrayList;
 import java.util.List;
 import org.hdbn.autodiff.BprLayout;
@@ -24,15 +25,19 @@ import org.hdbn.graph.SpecException;
  * @param terms       nodes giving one more score per candidate row, {@code [B + B*N, 1]}, that is not a
  *                    dot product (e.g. a {@code history_affinity}); absent: the dot product alone
  */
+@JsonClassDescription("node: the BPR loss of query . candidate scores (plus optional score terms), a positive against its negatives")
 public record BprLossSpec(String query, String candidates, Double weight, List<String> terms) implements NodeSpec {
-
-    public BprLossSpec {
-        terms = terms == null ? List.of() : List.copyOf(terms);
-    }
 
     /** The loss of the dot product alone. */
     public BprLossSpec(String query, String candidates, Double weight) {
         this(query, candidates, weight, null);
+    }
+
+    public BprLossSpec {
+        if (query == null || candidates == null) {
+            throw new SpecException("bpr: fields query and candidates are required");
+        }
+        terms = terms == null ? List.of() : List.copyOf(terms);
     }
 
     @Override

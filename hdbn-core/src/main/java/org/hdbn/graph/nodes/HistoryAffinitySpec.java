@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.ArrayList;
 import java.util.List;
 import org.hdbn.autodiff.Graph;
@@ -35,6 +36,7 @@ import org.hdbn.param.Parameter;
  *                  data dimension such as {@code "users"}): how much each user returns to known items
  *                  at all; absent: none
  */
+@JsonClassDescription("node: a score term from the user's own training events with each candidate, weighted by a learned kernel of the query and event contexts (zero for unknown items)")
 public record HistoryAffinitySpec(String user, String context, String item, String history, Dim contexts,
         Integer dim, String key, Double initStd, Dim userBias) implements NodeSpec {
 

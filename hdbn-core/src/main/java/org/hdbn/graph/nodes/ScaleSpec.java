@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Node;
@@ -18,6 +19,7 @@ import org.hdbn.param.Parameter;
  * @param factor   the fixed factor, or the learned factor's initial value; default 1
  * @param learned  learn the factor (one scalar parameter); default false
  */
+@JsonClassDescription("node: a node's output times a fixed or learned factor")
 public record ScaleSpec(String input, Double factor, Boolean learned) implements NodeSpec {
 
     @Override

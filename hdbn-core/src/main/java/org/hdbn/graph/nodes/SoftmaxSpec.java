@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
@@ -21,6 +22,7 @@ import org.hdbn.param.Parameter;
  * @param temperature  T, or its initial value when learned; default 1
  * @param learned      learn T; default false
  */
+@JsonClassDescription("node: the softmax of each row at a fixed or learned temperature")
 public record SoftmaxSpec(String input, Double temperature, Boolean learned) implements NodeSpec {
 
     @Override

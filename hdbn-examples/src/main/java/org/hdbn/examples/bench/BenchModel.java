@@ -49,7 +49,7 @@ final class BenchModel {
         DataBinding binding = new DataBinding(data);
         this.gate = spec.gate() == null ? null : spec.gate().fitter(binding.context(new ParameterStore(), seed, null),
                 RandomStreams.derive(seed, "gate")).fit(binding.userFeatures().rows());
-        this.graph = ModelGraph.build(spec.graph(), binding.context(store, seed, gate), KlRegistry.withDefaults());
+        this.graph = ModelGraph.build(spec.graph(), binding.context(store, seed, gate), KlRegistry.withInstalled());
         TrainingSpec t = spec.training();
         Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
         double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();

@@ -17,6 +17,7 @@ import org.hdbn.examples.experiment.ExperimentPlots;
 import org.hdbn.examples.experiment.ExperimentResults;
 import org.hdbn.examples.experiment.ResultsJson;
 import org.hdbn.examples.experiment.ResultsMarkdown;
+import org.hdbn.examples.experiment.TrainedVariant;
 import org.hdbn.examples.experiment.Variant;
 import org.hdbn.examples.experiment.Variants;
 import org.hdbn.examples.recommender.EaseCache;
@@ -46,8 +47,14 @@ final class ExperimentCommand implements Callable<Integer> {
                     + "emotion-popularity, most-popular (default: all).")
     List<String> variants;
 
-    @Option(names = "--reference", paramLabel = "NAME", defaultValue = "hdbn",
-            description = "The row tested against every other and swept (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", paramLabel = "DIR,...", split = ",",
+            description = "Already-trained model folders to compare as rows, loaded instead of retrained (named after "
+                    + "the folder). With --models and no --variants, only these rows.")
+    List<Path> models;
+
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "The row tested against every other and swept (default: hdbn when it is a row, else the "
+                    + "first row).")
     String reference;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Seeds per variant (default: ${DEFAULT-VALUE}).")
@@ -81,18 +88,24 @@ final class ExperimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter writer = command.commandLine().getOut();
         PrintStream progress = new PrintStream(new WriterOutputStream(writer), true);
-        if (epochs != null && epochs < 0) {
-            throw new IllegalArgumentException("--epochs must not be negative, got " + epochs);
+        if (epochs != null && epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
         }
         SpecMapper mapper = new SpecMapper();
         AutodiffEngine engineImpl = Engines.byName(engine);
         List<Variant> rows = new ArrayList<>();
         // the EASE rows search the same lambdas: each is inverted once per run
         EaseCache ease = new EaseCache();
-        for (String name : variants == null ? Variants.DEFAULT : variants) {
+        List<String> named = variants != null ? variants : models != null ? List.of() : Variants.DEFAULT;
+        for (String name : named) {
             rows.add(Variants.resolve(name.strip(), mapper, epochs, engineImpl, ease));
         }
-        Experiment.Config config = new Experiment.Config(rows, reference, seeds, seed, epochs,
+        for (Path folder : models == null ? List.<Path>of() : models) {
+            rows.add(new TrainedVariant(folder, mapper, engineImpl));
+        }
+        String ref = reference != null ? reference
+                : rows.stream().anyMatch(v -> v.name().equals("hdbn")) ? "hdbn" : rows.get(0).name();
+        Experiment.Config config = new Experiment.Config(rows, ref, seeds, seed, epochs,
                 counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER,
                 diagnostics.enabled() ? diagnostics.options(seed) : null);
         EmoMusicDataset dataset = EmoMusicLoader.load(data);

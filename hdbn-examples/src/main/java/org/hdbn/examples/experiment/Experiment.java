@@ -109,7 +109,15 @@ public final class Experiment {
         SeenItems seen = SeenItems.of(data.train());
         List<VariantResult> rows = new ArrayList<>();
         Map<Integer, List<EvaluationResult>> mc = new LinkedHashMap<>();
-        config.mcSamples().forEach(s -> mc.put(s, new ArrayList<>()));
+        // Monte Carlo passes need a trained model: a baseline reference (e.g. an experiment of baselines only) skips them
+        boolean trainedReference = config.variants().stream()
+                .anyMatch(v -> v.name().equals(config.reference()) && v instanceof SpecVariant);
+        if (trainedReference) {
+            config.mcSamples().forEach(s -> mc.put(s, new ArrayList<>()));
+        } else if (!config.mcSamples().isEmpty()) {
+            log(progress, "Monte Carlo samples %s skipped: the reference '%s' is not a trained model",
+                    config.mcSamples(), config.reference());
+        }
         int index = 0;
         for (Variant variant : config.variants()) {
             index++;

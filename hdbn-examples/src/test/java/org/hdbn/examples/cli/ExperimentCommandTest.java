@@ -184,8 +184,18 @@ class ExperimentCommandTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("variant 'no-such-model' is neither a baseline");
         CommandLineTest.Run noRef = CommandLineTest.run("experiment", "--data", data.toString(), "--out",
-                dir.resolve("bad").toString(), "--variants", "ease,most-popular");
+                dir.resolve("bad").toString(), "--variants", "ease,most-popular", "--reference", "hdbn");
         assertThat(noRef.err()).contains("the reference variant 'hdbn' is not among");
+    }
+
+    @Test
+    void withoutHdbnTheFirstRowIsTheReference() throws Exception {
+        Path small = dir.resolve("baselines");
+        CommandLineTest.Run r = CommandLineTest.run("experiment", "--data", data.toString(), "--out", small.toString(),
+                "--variants", "most-popular,emotion-popularity", "--mc-samples", "none");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(small.resolve("results.md")))
+                .contains("## Paired significance: most-popular against every other row");
     }
 
     private static int indexOf(int[] list, int item) {
