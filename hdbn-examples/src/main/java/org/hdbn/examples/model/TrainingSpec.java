@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.hdbn.graph.LossKind;
 import org.hdbn.graph.SpecException;
+import org.hdbn.train.DataParallel;
 import org.hdbn.train.LossWeighting;
 import org.hdbn.variational.elbo.KlWeightSchedule;
 
@@ -20,10 +21,13 @@ import org.hdbn.variational.elbo.KlWeightSchedule;
  * @param groupBatches   draw each batch from one user group (as the paper), else mixed
  * @param klSchedule     a multiplier on every KL term by step (KL annealing); absent: 1
  * @param stages         the training stages, run in order
+ * @param shards         passes each step's batch is cut into, reduced in a fixed order: the trained
+ *                       parameters depend on it but not on the thread count (absent:
+ *                       {@link DataParallel#DEFAULT_SHARDS}); more shards let more cores work on a step
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
-        Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages) {
+        Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages, Integer shards) {
 
     public TrainingSpec {
         if (batchSize <= 0 || negatives <= 0 || !(learningRate > 0) || !(decayRate > 0) || decaySteps <= 0) {
@@ -34,6 +38,26 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
         }
         stages = List.copyOf(stages);
         groupBatches = groupBatches != null && groupBatches;
+        if (shards != null && shards < 1) {
+            throw new SpecException("training: shards must be at least 1, got " + shards);
+        }
+    }
+
+    /** A spec with the default shard count (the field absent). */
+    public TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
+            Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages) {
+        this(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches, klSchedule, stages, null);
+    }
+
+    /** Passes per step: the spec's {@code shards}, or {@link DataParallel#DEFAULT_SHARDS}. */
+    public int shardCount() {
+        return shards == null ? DataParallel.DEFAULT_SHARDS : shards;
+    }
+
+    /** A copy cut into the given number of shards per step (the command line's --shards). */
+    public TrainingSpec withShards(int count) {
+        return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches,
+                klSchedule, stages, count);
     }
 
     /** Total epochs over all stages. */
@@ -47,7 +71,7 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
         StageSpec last = copy.get(copy.size() - 1);
         copy.set(copy.size() - 1, new StageSpec(last.name(), epochs, last.losses(), last.freeze()));
         return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches,
-                klSchedule, copy);
+                klSchedule, copy, shards);
     }
 
     /** The KL schedule as a multiplier on KL terms (other terms keep their spec weight). */
