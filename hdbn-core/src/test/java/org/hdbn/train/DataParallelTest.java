@@ -104,12 +104,16 @@ class DataParallelTest {
     @Test
     void threadsDoNotChangeASingleBit() {
         for (BatchSlicer slicer : List.of(SLICER, BY_GROUP)) {
-            for (int shards : new int[] {2, 3}) {
+            // 2 to 7 shards: every shape of the reduction tree up to three levels, with an odd last pair
+            for (int shards : new int[] {2, 3, 4, 5, 7}) {
                 List<double[]> one = train(new DataParallel(shards, 1, slicer), adam());
-                List<double[]> two = train(new DataParallel(shards, 2, slicer), adam());
-                assertThat(two).hasSameSizeAs(one);
-                for (int k = 0; k < one.size(); k++) {
-                    assertThat(two.get(k)).as("parameter %d with %d shards", k, shards).isEqualTo(one.get(k));
+                for (int threads : new int[] {2, 3, shards}) {
+                    List<double[]> many = train(new DataParallel(shards, threads, slicer), adam());
+                    assertThat(many).hasSameSizeAs(one);
+                    for (int k = 0; k < one.size(); k++) {
+                        assertThat(many.get(k)).as("parameter %d with %d shards on %d threads", k, shards, threads)
+                                .isEqualTo(one.get(k));
+                    }
                 }
             }
         }
@@ -122,12 +126,14 @@ class DataParallelTest {
         // normalisation would amplify it for gradients near zero
         List<double[]> whole = train(DataParallel.none(), sgd());
         for (BatchSlicer slicer : List.of(SLICER, BY_GROUP)) {
-            List<double[]> split = train(new DataParallel(3, 2, slicer), sgd());
-            for (int k = 0; k < whole.size(); k++) {
-                double[] w = whole.get(k);
-                double[] s = split.get(k);
-                for (int j = 0; j < w.length; j++) {
-                    assertThat(s[j]).as("parameter %d entry %d", k, j).isCloseTo(w[j], within(1e-12));
+            for (int shards : new int[] {3, 6}) {
+                List<double[]> split = train(new DataParallel(shards, 2, slicer), sgd());
+                for (int k = 0; k < whole.size(); k++) {
+                    double[] w = whole.get(k);
+                    double[] s = split.get(k);
+                    for (int j = 0; j < w.length; j++) {
+                        assertThat(s[j]).as("parameter %d entry %d, %d shards", k, j, shards).isCloseTo(w[j], within(1e-12));
+                    }
                 }
             }
         }
