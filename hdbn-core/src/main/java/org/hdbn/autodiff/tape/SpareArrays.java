@@ -6,7 +6,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
 /**
  * Gradient arrays a pass no longer needs, by length, handed out again zeroed: an inner node's
  * gradient is read by its own backward step only, so once that has run the array can serve a node
- * further down the tape instead of becoming garbage. One pass, one thread.
+ * further down the tape (or of a later pass, {@link SparePools}) instead of becoming garbage. One
+ * pass at a time.
  *
  * <p>Asked once per inner node of the tape (thousands per pass): the lengths key a primitive map
  * (no boxing of the length) to plain array stacks.
@@ -42,7 +43,4 @@ final class SpareArrays {
         free.arrays[free.size++] = a;
     }
 
-    void clear() {
-        byLength.clear();
-    }
 }

@@ -15,7 +15,9 @@ public final class TapeEngine implements AutodiffEngine {
 
     public static final String NAME = "tape";
 
+    private final String name;
     private final Supplier<MatrixProducts> products;
+    private final SparePools spares = new SparePools();
 
     /** The engine with the preferred matrix products (what {@code ServiceLoader} creates). */
     public TapeEngine() {
@@ -24,22 +26,27 @@ public final class TapeEngine implements AutodiffEngine {
 
     /** The engine with the given matrix products, asked for one instance per pass. */
     public TapeEngine(Supplier<MatrixProducts> products) {
+        this(NAME, products);
+    }
+
+    TapeEngine(String name, Supplier<MatrixProducts> products) {
+        this.name = name;
         this.products = products;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public Graph open() {
-        return new TapeGraph(true, GradientSink.direct(), products.get());
+        return new TapeGraph(true, GradientSink.direct(), products.get(), spares);
     }
 
     @Override
     public Graph openInference() {
-        return new TapeGraph(false, GradientSink.direct(), products.get());
+        return new TapeGraph(false, GradientSink.direct(), products.get(), spares);
     }
 
     @Override
@@ -49,6 +56,6 @@ public final class TapeEngine implements AutodiffEngine {
 
     @Override
     public Graph open(GradientSink sink) {
-        return new TapeGraph(true, sink, products.get());
+        return new TapeGraph(true, sink, products.get(), spares);
     }
 }

@@ -26,16 +26,19 @@ final class TapeGraph implements Graph {
     private final List<TapeVar> tape = new ArrayList<>();
     private final Map<Parameter, TapeVar> leaves = new IdentityHashMap<>();
     private final Map<TapeVar, TapeVar[]> leafFunctions = new IdentityHashMap<>();
-    private final SpareArrays spare = new SpareArrays();
+    private final SpareArrays spare;
+    private final SparePools pools;
     private boolean backwardDone;
     private boolean closed;
     private long matmulFlops;
     private final MatrixProducts products;
 
-    TapeGraph(boolean recording, GradientSink sink, MatrixProducts products) {
+    TapeGraph(boolean recording, GradientSink sink, MatrixProducts products, SparePools pools) {
         this.recording = recording;
         this.sink = sink;
         this.products = products;
+        this.pools = pools;
+        this.spare = recording ? pools.borrow() : null;
     }
 
     @Override
@@ -350,9 +353,14 @@ final class TapeGraph implements Graph {
         products.gemm(transA, transB, m, n, k, a, b, c);
     }
 
-    /** A zeroed array of the given length for a gradient: a spare one of this pass, or a new one. */
+    /** A zeroed array of the given length for a gradient: a spare one (of this pass or an earlier one), or a new one. */
     double[] zeroedGradient(int length) {
         return spare.zeroed(length);
+    }
+
+    /** Takes back an array from {@link #zeroedGradient} that its user no longer reads or writes. */
+    void release(double[] scratch) {
+        spare.give(scratch);
     }
 
     void countFlops(long flops) {
@@ -370,11 +378,14 @@ final class TapeGraph implements Graph {
 
     @Override
     public void close() {
+        if (spare != null && !closed) {
+            // the inner nodes' gradients went to the spares in backward(): the next pass reuses them
+            pools.giveBack(spare);
+        }
         closed = true;
         tape.clear();
         leaves.clear();
         leafFunctions.clear();
-        spare.clear();
     }
 
     void checkOpen() {
