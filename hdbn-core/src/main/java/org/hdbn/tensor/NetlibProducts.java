@@ -12,7 +12,9 @@ import dev.ludovic.netlib.blas.NativeBLAS;
  * <p>BLAS is column-major; a row-major C = op(A) op(B) is the column-major C^T = op(B)^T op(A)^T,
  * so each call swaps the operands and passes the row-major arrays as they are.
  *
- * <p>Why the JNI path may not load: netlib's {@code libnetlibblasjni.so} (inside the jar) looks up
+ * <p>The JNI path is only tried where {@link SystemBlas} finds OpenBLAS (or the library netlib's
+ * properties name), so a machine with Debian's slow reference {@code libblas3} keeps hdbn's kernel.
+ * Why the JNI path may not load: netlib's {@code libnetlibblasjni.so} (inside the jar) looks up
  * f2j's {@code org.netlib.util} classes when it loads (they come with {@code arpack_combined_all},
  * a dependency of netlib that a hand-built class path easily misses), then {@code dlopen}s
  * {@code libblas.so.3} (or the library named by the system property
@@ -45,16 +47,30 @@ public final class NetlibProducts implements MatrixProducts {
     public static NetlibProducts nativeBlas() {
         BLAS b = NativeBLAS.getInstance();
         return new NetlibProducts(b, "netlib-native (" + b.getClass().getSimpleName() + ", "
-                + System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3") + ")");
+                + SystemBlas.usable().map(p -> p + " = " + realPath(p)).orElse("?") + ")");
     }
 
-    /** Whether the system's BLAS loaded through JNI (netlib tries once per process). */
+    /**
+     * Whether the system's BLAS loaded through JNI (netlib tries once per process). Only tried when
+     * {@link SystemBlas#usable()} finds OpenBLAS (or the library netlib's properties name).
+     */
     public static boolean nativeLoaded() {
+        if (SystemBlas.usable().isEmpty()) {
+            return false;
+        }
         try {
             NativeBLAS.getInstance();
             return true;
         } catch (RuntimeException | LinkageError e) {
             return false;
+        }
+    }
+
+    private static String realPath(java.nio.file.Path p) {
+        try {
+            return p.toRealPath().toString();
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 
