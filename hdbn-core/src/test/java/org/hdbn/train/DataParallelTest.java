@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
+import org.hdbn.autodiff.Graph;
 import org.hdbn.concurrent.ThreadTaskRunner;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
@@ -87,9 +89,12 @@ class DataParallelTest {
 
     /** Trains three steps (the last batch is a short one) and returns every parameter's values. */
     static List<double[]> train(DataParallel parallel, Optimizer optimizer) {
+        return train(Engines.byName("tape"), parallel, optimizer);
+    }
+
+    static List<double[]> train(AutodiffEngine engine, DataParallel parallel, Optimizer optimizer) {
         Setup s = setup();
-        Trainer trainer = new Trainer(s.model(), s.store(), Engines.byName("tape"), optimizer, 5.0,
-                LossWeighting.none(), parallel);
+        Trainer trainer = new Trainer(s.model(), s.store(), engine, optimizer, 5.0, LossWeighting.none(), parallel);
         // the batches come from their own stream: a split step draws its shards' seed from the step's stream
         List<Batch> epoch = new ArrayList<>();
         s.batches().epoch(RandomStreams.create(11)).forEachRemaining(epoch::add);
@@ -116,6 +121,34 @@ class DataParallelTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void recycledArraysGiveTheSameBitsAsFreshOnes() {
+        // the trainer's passes (opened with a sink) reuse value and gradient arrays across passes;
+        // an engine that cannot route gradients makes the trainer open plain passes, which do not
+        AutodiffEngine tape = Engines.byName("tape");
+        AutodiffEngine plain = new AutodiffEngine() {
+            @Override
+            public String name() {
+                return "plain tape";
+            }
+
+            @Override
+            public Graph open() {
+                return tape.open();
+            }
+
+            @Override
+            public Graph openInference() {
+                return tape.openInference();
+            }
+        };
+        List<double[]> recycled = train(tape, DataParallel.none(), adam());
+        List<double[]> fresh = train(plain, DataParallel.none(), adam());
+        for (int k = 0; k < fresh.size(); k++) {
+            assertThat(recycled.get(k)).as("parameter %d", k).isEqualTo(fresh.get(k));
         }
     }
 

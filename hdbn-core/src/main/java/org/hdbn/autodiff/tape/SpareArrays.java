@@ -34,6 +34,17 @@ final class SpareArrays {
         return a;
     }
 
+    /** An array of the length with any content (for a value its op writes in full): a spare one, or a new one. */
+    double[] any(int length) {
+        Stack free = byLength.get(length);
+        if (free == null || free.size == 0) {
+            return new double[length];
+        }
+        double[] a = free.arrays[--free.size];
+        free.arrays[free.size] = null;
+        return a;
+    }
+
     /** Takes an array nobody reads or writes any more. */
     void give(double[] a) {
         Stack free = byLength.getIfAbsentPut(a.length, Stack::new);

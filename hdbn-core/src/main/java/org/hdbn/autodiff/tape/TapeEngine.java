@@ -41,12 +41,12 @@ public final class TapeEngine implements AutodiffEngine {
 
     @Override
     public Graph open() {
-        return new TapeGraph(true, GradientSink.direct(), products.get(), spares);
+        return new TapeGraph(true, GradientSink.direct(), products.get(), spares, false);
     }
 
     @Override
     public Graph openInference() {
-        return new TapeGraph(false, GradientSink.direct(), products.get(), spares);
+        return new TapeGraph(false, GradientSink.direct(), products.get(), spares, false);
     }
 
     @Override
@@ -56,6 +56,6 @@ public final class TapeEngine implements AutodiffEngine {
 
     @Override
     public Graph open(GradientSink sink) {
-        return new TapeGraph(true, sink, products.get(), spares);
+        return new TapeGraph(true, sink, products.get(), spares, true);
     }
 }
