@@ -103,8 +103,8 @@ public final class Trainer {
             store.zeroGrads(runner);
             throw new NonFiniteException(step, "gradient norm is " + norm + " (loss terms " + terms + ")");
         }
-        optimizer.step(params, runner);
-        store.zeroGrads(runner);
+        // params is every parameter of the store: the step clears them all
+        optimizer.stepAndZero(params, runner);
         int rows = batch.indices().values().stream().mapToInt(a -> a.length).min().orElse(0);
         return new StepReport(step, rows, terms, total, norm);
     }

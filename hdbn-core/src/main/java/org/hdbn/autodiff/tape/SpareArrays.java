@@ -2,6 +2,7 @@ package org.hdbn.autodiff.tape;
 
 import java.util.Arrays;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 
 /**
  * Gradient arrays a pass no longer needs, by length, handed out again zeroed: an inner node's
@@ -21,9 +22,12 @@ final class SpareArrays {
     }
 
     private final IntObjectHashMap<Stack> byLength = new IntObjectHashMap<>();
+    // lengths asked for since the last endPass(): only their arrays are worth keeping
+    private final IntHashSet asked = new IntHashSet();
 
     /** A zeroed array of the length: a spare one, or a new one. */
     double[] zeroed(int length) {
+        asked.add(length);
         Stack free = byLength.get(length);
         if (free == null || free.size == 0) {
             return new double[length];
@@ -36,6 +40,7 @@ final class SpareArrays {
 
     /** An array of the length with any content (for a value its op writes in full): a spare one, or a new one. */
     double[] any(int length) {
+        asked.add(length);
         Stack free = byLength.get(length);
         if (free == null || free.size == 0) {
             return new double[length];
@@ -43,6 +48,17 @@ final class SpareArrays {
         double[] a = free.arrays[--free.size];
         free.arrays[free.size] = null;
         return a;
+    }
+
+    /**
+     * Drops the arrays of every length the pass did not ask for: many lengths depend on how a
+     * batch was cut (rows per shard, per group) and may not come again, so keeping them all would
+     * hold on to the memory of every pass ever run; lengths asked for again (the weights' arrays,
+     * repeated cuts) keep theirs.
+     */
+    void endPass() {
+        byLength.keySet().retainAll(asked);
+        asked.clear();
     }
 
     /** Takes an array nobody reads or writes any more. */

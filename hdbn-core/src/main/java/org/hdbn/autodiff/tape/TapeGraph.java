@@ -413,6 +413,7 @@ final class TapeGraph implements Graph {
                 spare.give(v);
             }
             ownedValues.clear();
+            spare.endPass();
             pools.giveBack(spare);
         }
         closed = true;
