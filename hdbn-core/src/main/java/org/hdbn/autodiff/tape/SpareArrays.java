@@ -27,14 +27,12 @@ final class SpareArrays {
 
     /** A zeroed array of the length: a spare one, or a new one. */
     double[] zeroed(int length) {
-        asked.add(length);
         Stack free = byLength.get(length);
-        if (free == null || free.size == 0) {
-            return new double[length];
+        boolean spare = free != null && free.size > 0;
+        double[] a = any(length);
+        if (spare) {
+            Arrays.fill(a, 0.0);
         }
-        double[] a = free.arrays[--free.size];
-        free.arrays[free.size] = null;
-        Arrays.fill(a, 0.0);
         return a;
     }
 
