@@ -76,7 +76,7 @@ public final class TrainingBench {
         double limit = flopsPerBatch / referenceStep / 1e9 * parallel;
         line("training step: %.1f MFLOP in %d matrix products of %d shapes per batch of %d, %d shards; on these shapes, "
                 + "one thread: reference %.2f GFLOP/s (%.2f ms per step), hdbn Gemm %.2f GFLOP/s (%.2f ms per step); "
-                + "limit with %d shards at once: %.2f GFLOP/s", flopsPerBatch / 1e6, products, census.counts().size(),
+                + "limit (shards running at once: %d): %.2f GFLOP/s", flopsPerBatch / 1e6, products, census.counts().size(),
                 batchSize, model.shards, flopsPerBatch / referenceStep / 1e9, referenceStep * 1e3,
                 flopsPerBatch / gemmStep / 1e9, gemmStep * 1e3, parallel, limit);
 
