@@ -2,7 +2,6 @@ package org.hdbn.autodiff.tape;
 
 import java.util.Arrays;
 import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
-import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 
 /**
  * Gradient arrays a pass no longer needs, by length, handed out again zeroed: an inner node's
@@ -19,30 +18,37 @@ final class SpareArrays {
     private static final class Stack {
         double[][] arrays = new double[4][];
         int size;
+        // asked for since the last endPass(): only such lengths' arrays are worth keeping
+        boolean asked;
     }
 
     private final IntObjectHashMap<Stack> byLength = new IntObjectHashMap<>();
-    // lengths asked for since the last endPass(): only their arrays are worth keeping
-    private final IntHashSet asked = new IntHashSet();
 
     /** A zeroed array of the length: a spare one, or a new one. */
     double[] zeroed(int length) {
-        Stack free = byLength.get(length);
-        boolean spare = free != null && free.size > 0;
-        double[] a = any(length);
-        if (spare) {
-            Arrays.fill(a, 0.0);
+        Stack free = stackOf(length);
+        if (free.size == 0) {
+            return new double[length];
         }
+        double[] a = pop(free);
+        Arrays.fill(a, 0.0);
         return a;
     }
 
     /** An array of the length with any content (for a value its op writes in full): a spare one, or a new one. */
     double[] any(int length) {
-        asked.add(length);
-        Stack free = byLength.get(length);
-        if (free == null || free.size == 0) {
-            return new double[length];
-        }
+        Stack free = stackOf(length);
+        return free.size == 0 ? new double[length] : pop(free);
+    }
+
+    /** The stack of a length, marked as asked for (one map lookup per request). */
+    private Stack stackOf(int length) {
+        Stack free = byLength.getIfAbsentPut(length, Stack::new);
+        free.asked = true;
+        return free;
+    }
+
+    private static double[] pop(Stack free) {
         double[] a = free.arrays[--free.size];
         free.arrays[free.size] = null;
         return a;
@@ -55,8 +61,8 @@ final class SpareArrays {
      * repeated cuts) keep theirs.
      */
     void endPass() {
-        byLength.keySet().retainAll(asked);
-        asked.clear();
+        byLength.values().removeIf(stack -> !stack.asked);
+        byLength.forEachValue(stack -> stack.asked = false);
     }
 
     /** Takes an array nobody reads or writes any more. */

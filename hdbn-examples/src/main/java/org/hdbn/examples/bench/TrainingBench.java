@@ -75,7 +75,7 @@ public final class TrainingBench {
         int parallel = Math.min(threads, model.shards);
         double limit = flopsPerBatch / referenceStep / 1e9 * parallel;
         line("training step: %.1f MFLOP in %d matrix products of %d shapes per batch of %d, %d shards; on these shapes, "
-                + "one thread: reference %.2f GFLOP/s (%.2f ms per step), hdbn Gemm %.2f GFLOP/s (%.2f ms per step); "
+                + "one thread, CPU time: reference %.2f GFLOP/s (%.2f ms per step), hdbn Gemm %.2f GFLOP/s (%.2f ms per step); "
                 + "limit (shards running at once: %d): %.2f GFLOP/s", flopsPerBatch / 1e6, products, census.counts().size(),
                 batchSize, model.shards, flopsPerBatch / referenceStep / 1e9, referenceStep * 1e3,
                 flopsPerBatch / gemmStep / 1e9, gemmStep * 1e3, parallel, limit);
@@ -90,9 +90,11 @@ public final class TrainingBench {
                 long cpu0 = processCpuNanos();
                 last = model.trainEpoch(seed, e);
                 double cpu = (processCpuNanos() - cpu0) / 1e9;
+                // per CPU second: the share of the reference that other jobs on the machine do not change
                 line("epoch %d: %.2f s (process CPU %.2f s), %.0f examples/s (%.0f pairs/s), %.2f GFLOP/s = %.3f of the "
-                        + "reference on the step's shapes", e, last, cpu, positives / last,
-                        positives * (double) negatives / last, epochFlops / last / 1e9, epochFlops / last / 1e9 / limit);
+                        + "reference on the step's shapes; per CPU second %.2f GFLOP/s = %.3f of its one-thread rate", e,
+                        last, cpu, positives / last, positives * (double) negatives / last, epochFlops / last / 1e9,
+                        epochFlops / last / 1e9 / limit, epochFlops / cpu / 1e9, epochFlops / cpu / 1e9 / (limit / parallel));
             }
             peakHeap = heap.peakBytes();
             liveHeap = heap.peakLiveBytes();
