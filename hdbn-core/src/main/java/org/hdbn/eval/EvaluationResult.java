@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The outcome of one ranking evaluation: for every evaluation row the target's rank among the
- * {@link Protocol#PAPER} candidates, the recommended list, whether the target was seen in training,
- * and from these the per-triple metrics and means of both protocols.
+ * The outcome of one ranking evaluation: for every evaluation row the target's rank and the
+ * recommended list among the {@link Protocol#PAPER} candidates and among all items
+ * ({@link Protocol#FULL}), whether the target was seen in training, and from these the per-triple
+ * metrics and means of every protocol.
  *
  * <p>Arrays are shared, not copied: callers must not modify them.
  */
@@ -19,29 +20,37 @@ public final class EvaluationResult {
     private final int listLength;
     private final int[] targetRanks;
     private final int[][] recommendations;
+    private final int[] fullRanks;
+    private final int[][] fullRecommendations;
     private final boolean[] targetSeen;
     private final Map<Protocol, ProtocolMetrics> byProtocol = new EnumMap<>(Protocol.class);
 
     /**
-     * Derives both protocols' metrics from per-row ranks.
+     * Derives every protocol's metrics from per-row ranks.
      *
      * @param metrics the metrics to compute, in table order
      * @param listLength the recommendation list length
      * @param targetRanks per evaluation row, the target's 1-based rank among the PAPER candidates
-     * @param recommendations per evaluation row, the recommended items, best first
+     * @param recommendations per evaluation row, the recommended PAPER candidates, best first
+     * @param fullRanks per evaluation row, the target's 1-based rank among all items
+     * @param fullRecommendations per evaluation row, the best items among all items, best first
      * @param targetSeen per evaluation row, whether the user had the target in training
      */
-    public EvaluationResult(List<Metric> metrics, int listLength, int[] targetRanks,
-            int[][] recommendations, boolean[] targetSeen) {
-        if (targetRanks.length != recommendations.length || targetRanks.length != targetSeen.length) {
-            throw new IllegalArgumentException("per-row arrays differ in length: ranks "
-                    + targetRanks.length + ", recommendations " + recommendations.length
-                    + ", targetSeen " + targetSeen.length);
+    public EvaluationResult(List<Metric> metrics, int listLength, int[] targetRanks, int[][] recommendations,
+            int[] fullRanks, int[][] fullRecommendations, boolean[] targetSeen) {
+        int n = targetRanks.length;
+        if (recommendations.length != n || fullRanks.length != n || fullRecommendations.length != n
+                || targetSeen.length != n) {
+            throw new IllegalArgumentException("per-row arrays differ in length: ranks " + n + ", recommendations "
+                    + recommendations.length + ", full ranks " + fullRanks.length + ", full recommendations "
+                    + fullRecommendations.length + ", targetSeen " + targetSeen.length);
         }
         this.metrics = List.copyOf(metrics);
         this.listLength = listLength;
         this.targetRanks = targetRanks;
         this.recommendations = recommendations;
+        this.fullRanks = fullRanks;
+        this.fullRecommendations = fullRecommendations;
         this.targetSeen = targetSeen;
         for (Protocol protocol : Protocol.values()) {
             byProtocol.put(protocol, compute(protocol));
@@ -60,13 +69,14 @@ public final class EvaluationResult {
                 rows[k++] = r;
             }
         }
+        int[] ranks = protocol.excludesSeen() ? targetRanks : fullRanks;
         Map<String, double[]> perTriple = new LinkedHashMap<>();
         Map<String, Double> means = new LinkedHashMap<>();
         for (Metric metric : metrics) {
             double[] values = new double[n];
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                values[i] = metric.value(targetRanks[rows[i]]);
+                values[i] = metric.value(ranks[rows[i]]);
                 sum += values[i];
             }
             perTriple.put(metric.name(), values);
@@ -105,6 +115,16 @@ public final class EvaluationResult {
         return recommendations;
     }
 
+    /** Per evaluation row, the target's 1-based rank among all items (the FULL ranking). */
+    public int[] fullRanks() {
+        return fullRanks;
+    }
+
+    /** Per evaluation row, the best items among all items, best first (the FULL ranking). */
+    public int[][] fullRecommendations() {
+        return fullRecommendations;
+    }
+
     /** Per evaluation row, whether the user had the target in training. */
     public boolean[] targetSeen() {
         return targetSeen;
@@ -112,7 +132,7 @@ public final class EvaluationResult {
 
     /**
      * The means as nested maps, shaped like {@code score_recs.py}'s output:
-     * {@code {"paper": {"HR@5": ...}, "strict": {...}, "triples": {"paper": n, "strict": n}}}.
+     * {@code {"paper": {"HR@5": ...}, "strict": {...}, "full": {...}, "triples": {"paper": n, ...}}}.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -150,6 +170,6 @@ public final class EvaluationResult {
     @Override
     public String toString() {
         return "EvaluationResult[" + size() + " triples, paper " + metrics(Protocol.PAPER).triples()
-                + ", strict " + metrics(Protocol.STRICT).triples() + "]";
+                + ", strict " + metrics(Protocol.STRICT).triples() + ", full " + metrics(Protocol.FULL).triples() + "]";
     }
 }

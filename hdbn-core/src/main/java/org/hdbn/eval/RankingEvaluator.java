@@ -10,9 +10,9 @@ import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 
 /**
- * Full-ranking evaluation: every evaluation triple ranks all items, minus the user's training
- * items, by the model's scores; one pass gives the metrics of both {@link Protocol}s and the
- * recommended lists. Metrics are HR@k, P@k and NDCG@k for each cutoff k, and MRR@L where L is the
+ * Full-ranking evaluation: every evaluation triple ranks all items by the model's scores, once
+ * without the user's training items and once with them; one pass gives the metrics of every
+ * {@link Protocol} and both recommended lists. Metrics are HR@k, P@k and NDCG@k for each cutoff k, and MRR@L where L is the
  * list length (see {@link Metric}); the recommended list is the top L candidates.
  *
  * <p>Immutable configuration; {@link #evaluate} holds no state between calls.
@@ -132,9 +132,7 @@ public final class RankingEvaluator {
                     + " but the scorer scores only items 0.." + (numItems - 1));
         }
         int n = eval.size();
-        int[] ranks = new int[n];
-        int[][] lists = new int[n][];
-        boolean[] seen = new boolean[n];
+        Rankings out = new Rankings(n);
         int blocks = (n + blockSize - 1) / blockSize;
         int parts = Math.max(1, Math.min(threads, blocks));
         TaskRunner runner = parts == 1 ? TaskRunner.sequential() : new ThreadTaskRunner(parts);
@@ -146,10 +144,27 @@ public final class RankingEvaluator {
                 int from = block * blockSize;
                 int to = Math.min(n, from + blockSize);
                 scorer.score(from, to, scores);
-                rankBlock(ranker, scores, from, to, eval, train, ranks, lists, seen);
+                rankBlock(ranker, scores, from, to, eval, train, out);
             }
         });
-        return new EvaluationResult(metrics, listLength, ranks, lists, seen);
+        return new EvaluationResult(metrics, listLength, out.ranks, out.lists, out.fullRanks, out.fullLists, out.seen);
+    }
+
+    /** Per evaluation row: the ranks and lists with and without exclusions, and whether the target was seen. */
+    private static final class Rankings {
+        final int[] ranks;
+        final int[][] lists;
+        final int[] fullRanks;
+        final int[][] fullLists;
+        final boolean[] seen;
+
+        Rankings(int n) {
+            ranks = new int[n];
+            lists = new int[n][];
+            fullRanks = new int[n];
+            fullLists = new int[n][];
+            seen = new boolean[n];
+        }
     }
 
     /**
@@ -157,8 +172,8 @@ public final class RankingEvaluator {
      * ranks, lists and seen flags at the query indexes. Touches only those indexes and the ranker's
      * buffers, so disjoint blocks can run on separate threads, each with its own ranker.
      */
-    static void rankBlock(TopKRanker ranker, double[] scores, int from, int to, Interactions eval,
-            SeenItems train, int[] ranks, int[][] lists, boolean[] seen) {
+    private static void rankBlock(TopKRanker ranker, double[] scores, int from, int to, Interactions eval,
+            SeenItems train, Rankings out) {
         int numItems = ranker.numItems();
         for (int q = from; q < to; q++) {
             int user = eval.users()[q];
@@ -168,9 +183,11 @@ public final class RankingEvaluator {
             }
             int[] userItems = train.itemsOf(user);
             TopKRanker.Ranking ranking = ranker.rank(scores, (q - from) * numItems, target, userItems, q);
-            ranks[q] = ranking.targetRank();
-            lists[q] = ranking.top();
-            seen[q] = Arrays.binarySearch(userItems, target) >= 0;
+            out.ranks[q] = ranking.targetRank();
+            out.lists[q] = ranking.top();
+            out.fullRanks[q] = ranking.fullRank();
+            out.fullLists[q] = ranking.fullTop();
+            out.seen[q] = Arrays.binarySearch(userItems, target) >= 0;
         }
     }
 }

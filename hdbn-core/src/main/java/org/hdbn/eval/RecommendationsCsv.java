@@ -13,9 +13,10 @@ import org.hdbn.data.Interactions;
 
 /**
  * Reads and writes recommendation exports: a CSV with a header ({@link CsvHeader}) and one row per
- * evaluation triple, {@code user,item,context,recommended}, where {@code recommended} is the
- * space-separated recommended item ids, best first. This is the input of the project's independent
- * scorer ({@code shared/tools/score_recs.py}).
+ * evaluation triple, {@code user,item,context,recommended[,recommended_full]}, where
+ * {@code recommended} is the space-separated recommended item ids among the candidates, best
+ * first, and {@code recommended_full} those among all items. This is the input of the project's
+ * independent scorer.
  */
 public final class RecommendationsCsv {
 
@@ -27,10 +28,15 @@ public final class RecommendationsCsv {
      * {@code file} only once complete.
      *
      * @param lists per row of {@code triples}, the recommended items best first
+     * @param fullLists per row, the best items among all items; required when the header has their
+     *     column, otherwise null
      */
-    public static void write(Path file, CsvHeader header, Interactions triples, int[][] lists) throws IOException {
-        if (triples.size() != lists.length) {
-            throw new IllegalArgumentException(triples.size() + " triples but " + lists.length + " lists");
+    public static void write(Path file, CsvHeader header, Interactions triples, int[][] lists, int[][] fullLists)
+            throws IOException {
+        new Recommendations(triples, lists, fullLists);
+        if (header.hasFull() != (fullLists != null)) {
+            throw new IllegalArgumentException(header.hasFull() ? "the header has a column " + header.recommendedFull()
+                    + " but no full lists were given" : "full lists given but the header has no column for them");
         }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -44,12 +50,9 @@ public final class RecommendationsCsv {
                     line.setLength(0);
                     line.append(triples.users()[r]).append(',').append(triples.items()[r]).append(',')
                             .append(triples.contexts()[r]).append(',');
-                    int[] list = lists[r];
-                    for (int k = 0; k < list.length; k++) {
-                        if (k > 0) {
-                            line.append(' ');
-                        }
-                        line.append(list[k]);
+                    appendList(line, lists[r]);
+                    if (fullLists != null) {
+                        appendList(line.append(','), fullLists[r]);
                     }
                     w.append(line).append('\n');
                 }
@@ -60,10 +63,22 @@ public final class RecommendationsCsv {
         }
     }
 
-    /** Writes the triples of {@code eval} with the lists of an evaluation of them. */
+    private static void appendList(StringBuilder line, int[] list) {
+        for (int k = 0; k < list.length; k++) {
+            if (k > 0) {
+                line.append(' ');
+            }
+            line.append(list[k]);
+        }
+    }
+
+    /**
+     * Writes the triples of {@code eval} with the lists of an evaluation of them; the unexcluded
+     * lists too when the header has their column.
+     */
     public static void write(Path file, CsvHeader header, Interactions eval, EvaluationResult result)
             throws IOException {
-        write(file, header, eval, result.recommendations());
+        write(file, header, eval, result.recommendations(), header.hasFull() ? result.fullRecommendations() : null);
     }
 
     /**
@@ -74,7 +89,8 @@ public final class RecommendationsCsv {
     public static Recommendations read(Path file, CsvHeader header) throws IOException {
         List<int[]> triples = new ArrayList<>();
         List<int[]> lists = new ArrayList<>();
-        String[] names = {header.user(), header.item(), header.context(), header.recommended()};
+        List<int[]> fullLists = new ArrayList<>();
+        String[] names = {header.user(), header.item(), header.context(), header.recommended(), header.recommendedFull()};
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String first = in.readLine();
             if (first == null || !first.strip().equals(header.line())) {
@@ -85,22 +101,19 @@ public final class RecommendationsCsv {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNo++;
                 String[] f = line.split(",", -1);
-                if (f.length != 4) {
+                if (f.length != header.columns()) {
                     throw new RecommendationsFormatException(file.getFileName() + " line " + lineNo
-                            + ": expected 4 fields, got " + f.length);
+                            + ": expected " + header.columns() + " fields, got " + f.length);
                 }
                 int[] triple = new int[3];
                 for (int c = 0; c < 3; c++) {
                     triple[c] = parse(f[c].strip(), file, lineNo, names[c]);
                 }
-                String rec = f[3].strip();
-                String[] tokens = rec.isEmpty() ? new String[0] : rec.split(" +");
-                int[] list = new int[tokens.length];
-                for (int k = 0; k < tokens.length; k++) {
-                    list[k] = parse(tokens[k], file, lineNo, names[3]);
-                }
                 triples.add(triple);
-                lists.add(list);
+                lists.add(parseList(f[3], file, lineNo, names[3]));
+                if (header.hasFull()) {
+                    fullLists.add(parseList(f[4], file, lineNo, names[4]));
+                }
             }
         }
         int n = triples.size();
@@ -112,7 +125,18 @@ public final class RecommendationsCsv {
             items[r] = triples.get(r)[1];
             contexts[r] = triples.get(r)[2];
         }
-        return new Recommendations(new Interactions(users, items, contexts), lists.toArray(new int[0][]));
+        return new Recommendations(new Interactions(users, items, contexts), lists.toArray(new int[0][]),
+                header.hasFull() ? fullLists.toArray(new int[0][]) : null);
+    }
+
+    private static int[] parseList(String field, Path file, int line, String name) {
+        String rec = field.strip();
+        String[] tokens = rec.isEmpty() ? new String[0] : rec.split(" +");
+        int[] list = new int[tokens.length];
+        for (int k = 0; k < tokens.length; k++) {
+            list[k] = parse(tokens[k], file, line, name);
+        }
+        return list;
     }
 
     private static int parse(String token, Path file, int line, String field) {

@@ -2,7 +2,9 @@ package org.hdbn.eval;
 
 /**
  * Ranks the candidates of one query at a time: the best {@code listLength} candidates in order, and
- * the target's rank among all candidates, in one O(numItems log listLength) pass without sorting.
+ * the target's rank among all candidates, in O(numItems log listLength) without sorting. Each query
+ * is ranked twice from the same scores: among the candidates left after the exclusions, and among
+ * all items ({@link Protocol#FULL}).
  *
  * <p>Order: higher score first; equal scores put the smaller item index first, so rankings are
  * deterministic. Candidates are all items except the excluded ones; the target is always a
@@ -19,8 +21,10 @@ public final class TopKRanker {
      * @param targetRank 1-based rank of the target among the candidates
      * @param top the best candidates, best first; shorter than the list length only when there
      *     are fewer candidates
+     * @param fullRank 1-based rank of the target among all items, nothing excluded
+     * @param fullTop the best items among all items, best first
      */
-    public record Ranking(int targetRank, int[] top) {
+    public record Ranking(int targetRank, int[] top, int fullRank, int[] fullTop) {
     }
 
     private final int numItems;
@@ -126,6 +130,7 @@ public final class TopKRanker {
                 }
             }
         }
+        int fullBefore = before;
         for (int item : excludedItems) {
             double s = scores[offset + item];
             if (item != target && (item < target ? s >= targetScore : s > targetScore) && excluded[item]) {
@@ -141,13 +146,21 @@ public final class TopKRanker {
                 takenOut[item] = false;
             }
         }
+        int[] top = select(target, true);
+        // without exclusions both lists are the same
+        int[] fullTop = excludedItems.length == 0 ? top : select(target, false);
+        return new Ranking(before + 1, top, fullBefore + 1, fullTop);
+    }
+
+    /** The best {@code listLength} items, best first, among the candidates or (without exclusions) all items. */
+    private int[] select(int target, boolean exclude) {
         size = 0;
         // once the list is full: the score of its worst item, which a candidate must beat; items
         // come in index order, so a tie with a listed item (of smaller index) loses
         double worst = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < numItems; j++) {
             double s = scores[offset + j];
-            if ((size < listLength || s > worst) && (j == target || !excluded[j])) {
+            if ((size < listLength || s > worst) && (!exclude || j == target || !excluded[j])) {
                 if (size < listLength) {
                     heap[size] = j;
                     siftUp(size++);
@@ -168,7 +181,7 @@ public final class TopKRanker {
             size = k;
             siftDown(0);
         }
-        return new Ranking(before + 1, top);
+        return top;
     }
 
     /** Whether item a is ordered before item b. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.nn.ForwardMode;
+import org.hdbn.prob.Distribution;
 import org.hdbn.prob.KlRegistry;
 
 /**
@@ -101,6 +102,45 @@ public final class ModelGraph {
             ctx.put(name, nodes.get(name).forward(ctx));
         }
         return new ForwardResult(Map.copyOf(ctx.outputs()), List.copyOf(ctx.losses()));
+    }
+
+    /**
+     * Runs the nodes the targets need (all when targets is empty) and returns, for each
+     * {@link LatentNode} among them, its posterior and prior in this pass, in dependency order.
+     */
+    public Map<String, LatentPair> latents(Graph g, Batch batch, ForwardMode mode, Collection<String> targets) {
+        List<String> latentNodes = needs(targets).stream().filter(n -> nodes.get(n) instanceof LatentNode).toList();
+        Map<String, LatentPair> out = new LinkedHashMap<>();
+        if (latentNodes.isEmpty()) {
+            return out;
+        }
+        ForwardContext ctx = new ForwardContext(g, batch, mode, kl, BatchShard.whole(batch));
+        for (String name : order(reads, latentNodes)) {
+            ctx.enter(name);
+            ctx.put(name, nodes.get(name).forward(ctx));
+        }
+        for (String name : latentNodes) {
+            ctx.enter(name);
+            Distribution q = ctx.distribution(name);
+            out.put(name, new LatentPair(q, ((LatentNode) nodes.get(name)).prior(ctx, q)));
+        }
+        return out;
+    }
+
+    /** The nodes the targets need, each after the nodes it reads (the targets included; all nodes when targets is empty). */
+    public List<String> needs(Collection<String> targets) {
+        for (String t : targets) {
+            node(t);
+        }
+        return order(reads, targets.isEmpty() ? nodes.keySet() : targets);
+    }
+
+    /**
+     * The nodes among those the targets need whose output rows are probability distributions
+     * ({@link Node#outputsDistribution()}), in dependency order: e.g. HDBN's mood preference.
+     */
+    public List<String> distributionNodes(Collection<String> targets) {
+        return needs(targets).stream().filter(n -> nodes.get(n).outputsDistribution()).toList();
     }
 
     public GraphSpec spec() {

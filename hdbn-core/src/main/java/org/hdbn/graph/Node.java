@@ -11,8 +11,25 @@ public interface Node {
 
     NodeOutput forward(ForwardContext ctx);
 
+    /**
+     * Whether every output row is a probability distribution over the output columns (e.g. a
+     * network with a softmax output). This is the role by which tools find a model's categorical
+     * predictions (HDBN's mood preference): {@link ModelGraph#distributionNodes}.
+     */
+    default boolean outputsDistribution() {
+        return false;
+    }
+
     /** A node from its output width and its forward function. */
     static Node of(int outputDim, Function<ForwardContext, NodeOutput> forward) {
+        return of(outputDim, false, forward);
+    }
+
+    /**
+     * A node from its output width, whether its rows are probability distributions
+     * ({@link #outputsDistribution}), and its forward function.
+     */
+    static Node of(int outputDim, boolean outputsDistribution, Function<ForwardContext, NodeOutput> forward) {
         return new Node() {
             @Override
             public int outputDim() {
@@ -22,6 +39,11 @@ public interface Node {
             @Override
             public NodeOutput forward(ForwardContext ctx) {
                 return forward.apply(ctx);
+            }
+
+            @Override
+            public boolean outputsDistribution() {
+                return outputsDistribution;
             }
         };
     }

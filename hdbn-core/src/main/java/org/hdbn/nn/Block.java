@@ -16,4 +16,13 @@ public interface Block {
     int inputDim();
 
     int outputDim();
+
+    /**
+     * Whether every output row is a probability distribution over the output columns (a softmax
+     * output layer). Diagnostics and tools find a model's categorical predictions, such as HDBN's
+     * mood preference, by this role instead of by a node's name.
+     */
+    default boolean outputsDistribution() {
+        return false;
+    }
 }

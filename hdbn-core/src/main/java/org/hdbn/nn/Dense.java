@@ -43,6 +43,11 @@ public final class Dense implements Block {
         return weight.shape()[1];
     }
 
+    @Override
+    public boolean outputsDistribution() {
+        return activation == Activation.SOFTMAX;
+    }
+
     public Parameter weight() {
         return weight;
     }

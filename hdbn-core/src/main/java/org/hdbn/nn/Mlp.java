@@ -46,6 +46,11 @@ public final class Mlp implements Block {
         return layers.get(layers.size() - 1).outputDim();
     }
 
+    @Override
+    public boolean outputsDistribution() {
+        return layers.get(layers.size() - 1).outputsDistribution();
+    }
+
     public List<Dense> layers() {
         return layers;
     }

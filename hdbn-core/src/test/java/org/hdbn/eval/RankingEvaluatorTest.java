@@ -23,6 +23,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  *  2   1    7      1 2 3 4 5 6 7 (all tied)            7    no
  *  3   2    0      1 2 3 4 5 6 7 0                     8    no
  * </pre>
+ * FULL ranks the same scores over all items, training items included:
+ * <pre>
+ * row  order (best first)   full rank
+ *  0   1 4 0 7 3 5 2 6         5      (the played 1 and 4 come back; 3 before 5 on the tie)
+ *  1   1 4 0 2 7 3 5 6         2      (the seen target loses to the played item 1)
+ *  2   0 1 2 3 4 5 6 7         8      (user 1's played item 0 leads the tie)
+ *  3   1 2 3 4 5 6 7 0         8      (user 2 played nothing: as PAPER)
+ * </pre>
  * Cutoffs 1, 3, 5 and lists of 6 (MRR@6).
  */
 class RankingEvaluatorTest {
@@ -55,6 +63,26 @@ class RankingEvaluatorTest {
         assertThat(r.recommendations()[1]).containsExactly(4, 0, 2, 7, 3, 5);
         assertThat(r.recommendations()[2]).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(r.recommendations()[3]).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(r.fullRanks()).containsExactly(5, 2, 8, 8);
+        assertThat(r.fullRecommendations()[0]).containsExactly(1, 4, 0, 7, 3, 5);
+        assertThat(r.fullRecommendations()[1]).containsExactly(1, 4, 0, 2, 7, 3);
+        assertThat(r.fullRecommendations()[2]).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(r.fullRecommendations()[3]).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void fullKeepsEveryTripleAndRanksAllItems() {
+        ProtocolMetrics full = evaluate(3).metrics(Protocol.FULL);
+        assertThat(full.rows()).containsExactly(0, 1, 2, 3);
+        assertThat(full.perTriple("HR@1")).containsExactly(0, 0, 0, 0);
+        assertThat(full.perTriple("HR@3")).containsExactly(0, 1, 0, 0);
+        assertThat(full.perTriple("HR@5")).containsExactly(1, 1, 0, 0);
+        // rank 5 -> 1/log2(6), rank 2 -> 1/log2(3)
+        assertThat(full.perTriple("NDCG@5")).containsExactly(
+                new double[] {1 / (Math.log(6) / Math.log(2)), 1 / (Math.log(3) / Math.log(2)), 0, 0}, within(EPS));
+        assertThat(full.perTriple("MRR@6")).containsExactly(new double[] {0.2, 0.5, 0, 0}, within(EPS));
+        assertThat(full.mean("MRR@6")).isCloseTo(0.175, within(EPS));
+        assertThat(full.mean("P@5")).isCloseTo(0.1, within(EPS));
     }
 
     @Test
@@ -108,16 +136,16 @@ class RankingEvaluatorTest {
     void mapAndTableCarryBothProtocols() {
         EvaluationResult r = evaluate(3);
         Map<String, Object> map = r.toMap();
-        assertThat(map.keySet()).containsExactly("paper", "strict", "triples");
-        assertThat(map.get("triples")).isEqualTo(Map.of("paper", 4, "strict", 3));
+        assertThat(map.keySet()).containsExactly("paper", "strict", "full", "triples");
+        assertThat(map.get("triples")).isEqualTo(Map.of("paper", 4, "strict", 3, "full", 4));
         assertThat(((Map<?, ?>) map.get("paper")).get("HR@3")).isEqualTo(0.5);
 
         String table = r.toTable();
         assertThat(table.lines()).hasSize(2 + 10);
-        assertThat(table.lines().toList().get(0)).contains("paper").contains("strict");
-        assertThat(table).containsPattern("triples\\s+4\\s+3");
-        assertThat(table).containsPattern("HR@3\\s+0\\.50000\\s+0\\.33333");
-        assertThat(table).containsPattern("MRR@6\\s+0\\.33333\\s+0\\.11111");
+        assertThat(table.lines().toList().get(0)).contains("paper").contains("strict").contains("full");
+        assertThat(table).containsPattern("triples\\s+4\\s+3\\s+4");
+        assertThat(table).containsPattern("HR@3\\s+0\\.50000\\s+0\\.33333\\s+0\\.25000");
+        assertThat(table).containsPattern("MRR@6\\s+0\\.33333\\s+0\\.11111\\s+0\\.17500");
     }
 
     @Test
@@ -192,6 +220,8 @@ class RankingEvaluatorTest {
         EvaluationResult three = evaluator.evaluate(new ArrayBlockScorer(scores), eval, TRAIN, 3);
         assertThat(three.targetRanks()).isEqualTo(one.targetRanks());
         assertThat(three.recommendations()).isDeepEqualTo(one.recommendations());
+        assertThat(three.fullRanks()).isEqualTo(one.fullRanks());
+        assertThat(three.fullRecommendations()).isDeepEqualTo(one.fullRecommendations());
         assertThat(three.targetSeen()).isEqualTo(one.targetSeen());
     }
 

@@ -25,7 +25,7 @@ class RecommendationsCsvTest {
         int[][] lists = {{5, 7, 1}, {2, 9, 4}};
         Path file = dir.resolve("recs.csv");
 
-        RecommendationsCsv.write(file, HEADER, triples, lists);
+        RecommendationsCsv.write(file, HEADER, triples, lists, null);
 
         assertThat(Files.readAllLines(file)).containsExactly(
                 "user_id,song_id,emo_id,recommended", "3,7,1,5 7 1", "0,2,0,2 9 4");
@@ -49,8 +49,17 @@ class RecommendationsCsvTest {
 
         RecommendationsCsv.write(file, CsvHeader.GENERIC, eval, result);
 
+        // user 0's played item 1 is left out of 'recommended' but leads 'recommended_full'
         assertThat(Files.readAllLines(file)).containsExactly(
-                "user_id,item_id,context_id,recommended", "0,2,4,2 3 0", "1,0,4,3 0 1");
+                "user_id,item_id,context_id,recommended,recommended_full", "0,2,4,2 3 0,1 2 3", "1,0,4,3 0 1,3 0 1");
+        Recommendations back = RecommendationsCsv.read(file, CsvHeader.GENERIC);
+        assertThat(back.lists()).isDeepEqualTo(result.recommendations());
+        assertThat(back.fullLists()).isDeepEqualTo(result.fullRecommendations());
+
+        RecommendationsCsv.write(file, HEADER, eval, result);
+        assertThat(Files.readAllLines(file)).containsExactly(
+                "user_id,song_id,emo_id,recommended", "0,2,4,2 3 0", "1,0,4,3 0 1");
+        assertThat(RecommendationsCsv.read(file, HEADER).fullLists()).isNull();
     }
 
     @Test
@@ -69,6 +78,10 @@ class RecommendationsCsvTest {
         assertThatThrownBy(() -> RecommendationsCsv.read(file, HEADER))
                 .hasMessage("bad.csv line 2: expected 4 fields, got 3");
 
+        Files.writeString(file, "user_id,item_id,context_id,recommended,recommended_full\n1,2,3,4 5,6 z\n");
+        assertThatThrownBy(() -> RecommendationsCsv.read(file, CsvHeader.GENERIC))
+                .hasMessage("bad.csv line 2: field recommended_full: expected an integer, got 'z'");
+
         Files.writeString(file, "user,item,ctx,recommended\n");
         assertThatThrownBy(() -> RecommendationsCsv.read(file, HEADER))
                 .hasMessageContaining("bad.csv line 1: expected header");
@@ -77,8 +90,12 @@ class RecommendationsCsvTest {
     @Test
     void refusesMismatchedInputAndBadColumnNames() {
         Interactions one = new Interactions(new int[] {0}, new int[] {0}, new int[] {0});
-        assertThatThrownBy(() -> RecommendationsCsv.write(dir.resolve("x.csv"), HEADER, one, new int[2][]))
+        assertThatThrownBy(() -> RecommendationsCsv.write(dir.resolve("x.csv"), HEADER, one, new int[2][], null))
                 .hasMessageContaining("1 triples but 2 lists");
+        assertThatThrownBy(() -> RecommendationsCsv.write(dir.resolve("x.csv"), CsvHeader.GENERIC, one, new int[1][], null))
+                .hasMessageContaining("recommended_full");
+        assertThatThrownBy(() -> RecommendationsCsv.write(dir.resolve("x.csv"), HEADER, one, new int[1][], new int[1][]))
+                .hasMessageContaining("no column");
         assertThatThrownBy(() -> new CsvHeader("user,id", "i", "c", "r")).hasMessageContaining("user,id");
     }
 }

@@ -20,6 +20,9 @@ class TopKRankerTest {
         TopKRanker.Ranking r = new TopKRanker(8, 4).rank(scores, 0, 3, new int[] {4, 1}, 0);
         assertThat(r.top()).containsExactly(0, 7, 3, 5);
         assertThat(r.targetRank()).isEqualTo(3);
+        // among all items the excluded 1 and 4 come back: 1, 4, 0, 7 before the target
+        assertThat(r.fullTop()).containsExactly(1, 4, 0, 7);
+        assertThat(r.fullRank()).isEqualTo(5);
     }
 
     @Test
@@ -29,6 +32,8 @@ class TopKRankerTest {
         TopKRanker.Ranking r = new TopKRanker(8, 3).rank(scores, 0, 4, new int[] {1, 4}, 0);
         assertThat(r.targetRank()).isEqualTo(1);
         assertThat(r.top()).containsExactly(4, 0, 2);
+        assertThat(r.fullRank()).isEqualTo(2);
+        assertThat(r.fullTop()).containsExactly(1, 4, 0);
     }
 
     @Test
@@ -38,6 +43,8 @@ class TopKRankerTest {
         TopKRanker.Ranking r = new TopKRanker(8, 5).rank(scores, 0, 7, new int[] {0}, 0);
         assertThat(r.top()).containsExactly(1, 2, 3, 4, 5);
         assertThat(r.targetRank()).isEqualTo(7);
+        assertThat(r.fullTop()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(r.fullRank()).isEqualTo(8);
     }
 
     @Test
@@ -125,6 +132,12 @@ class TopKRankerTest {
 
             assertThat(got.top()).as("trial %d", trial).containsExactly(expectedTop);
             assertThat(got.targetRank()).as("trial %d", trial).isEqualTo(expectedRank);
+
+            Integer[] all = IntStream.range(0, numItems).boxed().toArray(Integer[]::new);
+            Arrays.sort(all, Comparator.<Integer>comparingDouble(j -> -scores[j]).thenComparingInt(j -> j));
+            assertThat(got.fullTop()).as("trial %d", trial)
+                    .containsExactly(Arrays.stream(all).limit(listLength).mapToInt(Integer::intValue).toArray());
+            assertThat(got.fullRank()).as("trial %d", trial).isEqualTo(Arrays.asList(all).indexOf(target) + 1);
         }
     }
 }

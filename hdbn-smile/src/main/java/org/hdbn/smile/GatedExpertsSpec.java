@@ -61,7 +61,9 @@ public record GatedExpertsSpec(String input, String entity, String gate, Dim out
         }
         GatedExperts routed = new GatedExperts(g, experts);
         double weight = (klWeight == null ? 1.0 : klWeight) / (datasetSize == null ? 1 : datasetSize.resolve(ctx));
-        return Node.of(width, f -> {
+        // its rows are distributions when every expert's are (HDBN's softmax mood preference)
+        boolean distribution = experts.stream().allMatch(Block::outputsDistribution);
+        return Node.of(width, distribution, f -> {
             int[] entities = f.indices(entity);
             NodeOutput result = NodeOutput.of(routed.forward(f.graph(), f.value(input), entities, f.mode()));
             // the KL of every expert the whole batch used, added by the shard of its first row

@@ -34,6 +34,6 @@ public record BlockNodeSpec(List<String> inputs, int out, BlockSpec block) imple
             throw new SpecException("node '" + ctx.nodeName() + "': its block reports a KL divergence, which a 'block' "
                     + "node would drop; use a node that adds it to the loss (e.g. 'bayesian_block')");
         }
-        return Node.of(b.outputDim(), f -> NodeOutput.of(b.forward(f.graph(), ConcatSpec.concat(f, inputs), f.mode())));
+        return Node.of(b.outputDim(), b.outputsDistribution(), f -> NodeOutput.of(b.forward(f.graph(), ConcatSpec.concat(f, inputs), f.mode())));
     }
 }

@@ -10,21 +10,26 @@ import org.hdbn.data.Interactions;
 import org.hdbn.eval.CsvHeader;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.RecommendationsCsv;
-import org.hdbn.examples.model.ModelEvaluator;
+import org.hdbn.data.SeenItems;
+import org.hdbn.eval.RankingEvaluator;
+import org.hdbn.examples.diagnostics.EmotionDiagnostics;
+import org.hdbn.examples.recommender.SpecRecommender;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hdbn evaluate}: full-ranking metrics of a saved model under both protocols. */
+/** {@code hdbn evaluate}: full-ranking metrics of a saved model under the paper, strict and full protocols. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Rank all songs for every evaluation triple; print HR/P/NDCG@{5,10,15,20} and MRR@20 under "
-                + "the paper and strict protocols.")
+                + "the paper, strict and full protocols, and the emotion diagnostics (gain over shuffled emotions, "
+                + "sensitivity of the lists to the emotion, latent health).")
 final class EvaluateCommand implements Callable<Integer> {
 
-    /** The header of the recommendations export that ../shared/tools/score_recs.py reads. */
-    static final CsvHeader EXPORT_HEADER = new CsvHeader("user_id", "song_id", "emo_id", "recommended");
+    /** The header of the recommendations export: the lists without and with the user's training songs. */
+    static final CsvHeader EXPORT_HEADER = new CsvHeader("user_id", "song_id", "emo_id", "recommended",
+            "recommended_full");
 
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model folder.")
     Path model;
@@ -43,7 +48,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--recommendations", paramLabel = "OUT.csv",
-            description = "Write each triple's top-20 songs (user_id,song_id,emo_id,recommended).")
+            description = "Write each triple's top-20 songs without the user's training songs (recommended) and among "
+                    + "all songs (recommended_full): user_id,song_id,emo_id,recommended,recommended_full.")
     Path recommendations;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "tape", description = "Autodiff engine (default: ${DEFAULT-VALUE}).")
@@ -52,6 +58,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads scoring and ranking (default: available "
             + "processors); the metrics do not depend on it.")
     Integer threads;
+
+    @picocli.CommandLine.Mixin
+    DiagnosticsOptions diagnostics;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -73,13 +82,21 @@ final class EvaluateCommand implements Callable<Integer> {
         if (t < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + t);
         }
-        EvaluationResult r = new ModelEvaluator(Engines.byName(engine), samples, opened.model().info().seed(), t)
-                .evaluate(opened.model(), opened.data(), triples);
+        long seed = opened.model().info().seed();
+        SpecRecommender recommender = new SpecRecommender(opened.model(), Engines.byName(engine), samples, seed);
+        SeenItems seen = SeenItems.of(opened.data().train());
+        EvaluationResult r = RankingEvaluator.withDefaults().evaluate(recommender.scorer(opened.data(), triples), triples,
+                seen, t);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("%s on %s: %d triples ranked against %d songs in %.2f s (%s)%n", opened.model().spec().name(),
                 eval == null ? "the validation split" : eval, triples.size(), opened.data().numSongs(), seconds,
                 samples == 0 ? "posterior means" : samples + " Monte Carlo samples");
         out.print(r.toTable());
+        EmotionDiagnostics.Result d = null;
+        if (diagnostics.enabled()) {
+            d = EmotionDiagnostics.measure(recommender, opened.data(), triples, r, seen, diagnostics.options(seed), t);
+            out.print(d.toText());
+        }
         if (recommendations != null) {
             RecommendationsCsv.write(recommendations, EXPORT_HEADER, triples, r);
             out.println("wrote " + recommendations);
@@ -93,6 +110,9 @@ final class EvaluateCommand implements Callable<Integer> {
             doc.put("samples", samples);
             doc.put("seconds", seconds);
             doc.put("metrics", r.toMap());
+            if (d != null) {
+                doc.put("diagnostics", d.toMap());
+            }
             AtomicFiles.writeString(json, mapper.objectMapper().writeValueAsString(doc));
             out.println("wrote " + json);
         }

@@ -19,6 +19,7 @@ import org.hdbn.examples.experiment.ResultsJson;
 import org.hdbn.examples.experiment.ResultsMarkdown;
 import org.hdbn.examples.experiment.Variant;
 import org.hdbn.examples.experiment.Variants;
+import org.hdbn.examples.recommender.EaseCache;
 import org.hdbn.graph.SpecMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hdbn experiment}: trains and evaluates every variant and baseline, with significance tests and plots. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Train every variant (HDBN, its ablations, baselines) under several seeds, evaluate all under both "
-                + "protocols, and write results.json, results.md, per-variant recommendations.csv, paired significance "
+        description = "Train every variant (HDBN, its ablations, baselines) under several seeds, evaluate all under every "
+                + "protocol, and write results.json, results.md, per-variant recommendations.csv, paired significance "
                 + "tests against hdbn and PNG plots.")
 final class ExperimentCommand implements Callable<Integer> {
 
@@ -41,12 +42,13 @@ final class ExperimentCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--variants", paramLabel = "a,b,...", split = ",",
-            description = "Rows: built-in specs, spec files, or the baselines ease, emotion-popularity, most-popular "
-                    + "(default: all).")
+            description = "Rows: built-in specs, spec files, or the baselines ease, ease-plays, ease-emotion-plays, "
+                    + "emotion-popularity, most-popular (default: all).")
     List<String> variants;
 
-    @Option(names = "--reference", paramLabel = "NAME", defaultValue = "hdbn",
-            description = "The row tested against every other and swept (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "The row tested against every other and swept (default: hdbn when it is a row, else the "
+                    + "first row).")
     String reference;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Seeds per variant (default: ${DEFAULT-VALUE}).")
@@ -70,6 +72,9 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "tape", description = "Autodiff engine (default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @picocli.CommandLine.Mixin
+    DiagnosticsOptions diagnostics;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -83,11 +88,16 @@ final class ExperimentCommand implements Callable<Integer> {
         SpecMapper mapper = new SpecMapper();
         AutodiffEngine engineImpl = Engines.byName(engine);
         List<Variant> rows = new ArrayList<>();
+        // the EASE rows search the same lambdas: each is inverted once per run
+        EaseCache ease = new EaseCache();
         for (String name : variants == null ? Variants.DEFAULT : variants) {
-            rows.add(Variants.resolve(name.strip(), mapper, epochs, engineImpl));
+            rows.add(Variants.resolve(name.strip(), mapper, epochs, engineImpl, ease));
         }
-        Experiment.Config config = new Experiment.Config(rows, reference, seeds, seed, epochs,
-                counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER);
+        String ref = reference != null ? reference
+                : rows.stream().anyMatch(v -> v.name().equals("hdbn")) ? "hdbn" : rows.get(0).name();
+        Experiment.Config config = new Experiment.Config(rows, ref, seeds, seed, epochs,
+                counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER,
+                diagnostics.enabled() ? diagnostics.options(seed) : null);
         EmoMusicDataset dataset = EmoMusicLoader.load(data);
         Interactions triples = eval == null ? dataset.validation() : dataset.loadEvaluation(eval);
         if (triples.size() < 2) {

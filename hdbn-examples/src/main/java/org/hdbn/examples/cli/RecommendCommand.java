@@ -2,10 +2,11 @@ package org.hdbn.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.data.Interactions;
@@ -13,8 +14,8 @@ import org.hdbn.data.SeenItems;
 import org.hdbn.eval.TopKRanker;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.data.EmoMusicLayout;
-import org.hdbn.examples.model.DataBinding;
 import org.hdbn.examples.model.ModelEvaluator;
+import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.examples.model.TrainedModel;
 import org.hdbn.graph.Batch;
 import org.hdbn.graph.SpecMapper;
@@ -24,14 +25,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hdbn recommend}: the top songs for one user in one emotional state. */
+/**
+ * {@code hdbn recommend}: the top songs for one user in one emotional state, or side by side for
+ * several. The predicted mood preference shown is every node the query tower needs whose output
+ * rows are probability distributions ({@link org.hdbn.graph.ModelGraph#distributionNodes}), found
+ * by that role rather than by a node name.
+ */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = "Recommend songs for a user and an emotion tag, with the predicted mood preference and its "
-                + "Monte Carlo uncertainty. Songs the user played in training are not recommended.")
+        description = "Recommend songs for a user and an emotion tag (or compare several tags side by side), with the "
+                + "predicted mood preference. Songs the user played in training are left out unless --all-songs.")
 final class RecommendCommand implements Callable<Integer> {
-
-    /** The node whose output is the predicted mood preference, shown when the model has it. */
-    static final String MOOD_NODE = "mood_preference";
 
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model folder.")
     Path model;
@@ -42,14 +45,24 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "U", required = true, description = "User index.")
     int user;
 
-    @Option(names = "--emotion", paramLabel = "TAG", required = true, description = "Emotion tag: its name (e.g. happy) or index.")
+    @Option(names = "--emotion", paramLabel = "TAG", description = "Emotion tag: its name (e.g. happy) or index.")
     String emotion;
+
+    @Option(names = "--compare-emotions", paramLabel = "TAG,...", split = ",",
+            description = "Show the lists and mood preferences of several tags side by side, each list's overlap with "
+                    + "the first's.")
+    List<String> compare;
 
     @Option(names = {"-k", "--top"}, paramLabel = "K", defaultValue = "10", description = "How many songs (default: ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--all-songs", description = "Rank all songs, the user's training songs included (the full protocol).")
+    boolean allSongs;
+
     @Option(names = "--samples", paramLabel = "S", defaultValue = "50",
-            description = "Monte Carlo samples for the mood preference's uncertainty (default: ${DEFAULT-VALUE}).")
+            description = "Monte Carlo samples: the scores and the mood preference are averaged over S sampled passes "
+                    + "and the preference's standard deviation shown; 0 uses the posterior means, as in evaluate "
+                    + "(default: ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "tape", description = "Autodiff engine (default: ${DEFAULT-VALUE}).")
@@ -58,73 +71,187 @@ final class RecommendCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
+    /** One tag's list and mood preferences. */
+    private record TagView(int tag, int[] top, double[] scores, List<Mood> moods) {
+    }
+
+    /** A categorical node's mean (and standard deviation over samples, zero at the means) for one tag. */
+    private record Mood(String node, double[] mean, double[] sd) {
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        if (k <= 0 || samples <= 0) {
-            throw new IllegalArgumentException("-k and --samples must be positive");
+        if (k <= 0) {
+            throw new IllegalArgumentException("-k must be positive, got " + k);
+        }
+        if (samples < 0) {
+            throw new IllegalArgumentException("--samples must be 0 (posterior means) or positive, got " + samples);
+        }
+        if ((emotion == null) == (compare == null)) {
+            throw new IllegalArgumentException("give either --emotion TAG or --compare-emotions TAG,TAG,...");
         }
         SpecMapper mapper = new SpecMapper();
         ModelOptions.Opened opened = ModelOptions.open(model, data, mapper);
         EmoMusicDataset ds = opened.data();
-        TrainedModel m = opened.model();
         if (user < 0 || user >= ds.numUsers()) {
             throw new IllegalArgumentException("unknown user " + user + "; users are 0.." + (ds.numUsers() - 1));
         }
-        int tag = EmotionTags.resolve(ds.emotionTags(), emotion);
-        var engineImpl = Engines.byName(engine);
+        List<Integer> tags = new ArrayList<>();
+        for (String t : compare == null ? List.of(emotion) : compare) {
+            tags.add(EmotionTags.resolve(ds.emotionTags(), t));
+        }
+        AutodiffEngine engineImpl = Engines.byName(engine);
+        int[] seen = allSongs ? new int[0] : SeenItems.of(ds.train()).itemsOf(user);
+        List<TagView> views = new ArrayList<>();
+        for (int tag : tags) {
+            views.add(view(opened.model(), ds, engineImpl, tag, seen));
+        }
+        String how = samples == 0 ? "posterior means" : "mean over " + samples + " Monte Carlo samples";
+        if (views.size() == 1) {
+            printOne(out, ds, views.get(0), seen.length, how);
+        } else {
+            printSideBySide(out, ds, views, seen.length, how);
+        }
+        return 0;
+    }
+
+    private TagView view(TrainedModel m, EmoMusicDataset ds, AutodiffEngine engineImpl, int tag, int[] seen) {
         Interactions query = new Interactions(new int[] {user}, new int[] {0}, new int[] {tag});
         double[] scores = new double[ds.numSongs()];
-        new ModelEvaluator(engineImpl, 0, m.info().seed()).scorer(m, ds, query).score(0, 1, scores);
-        int[] seen = SeenItems.of(ds.train()).itemsOf(user);
+        new ModelEvaluator(engineImpl, samples, m.info().seed()).scorer(m, ds, query).score(0, 1, scores);
         int listLength = Math.min(k, ds.numSongs() - seen.length);
+        if (listLength <= 0) {
+            throw new IllegalArgumentException("user " + user + " played every song in training; use --all-songs");
+        }
         // the ranker needs a target to report the rank of: any candidate will do, it does not change the list
         int anyCandidate = 0;
         while (java.util.Arrays.binarySearch(seen, anyCandidate) >= 0) {
             anyCandidate++;
         }
         int[] top = new TopKRanker(ds.numSongs(), listLength).rank(scores, 0, anyCandidate, seen, 0).top();
-        out.printf("top %d songs for user %d feeling '%s' (%d songs played in training left out):%n", top.length, user,
-                ds.emotionTags().get(tag), seen.length);
-        for (int i = 0; i < top.length; i++) {
-            int s = top[i];
-            String what = ds.songInfo(s).map(info -> info.artist() + " - " + info.title()).orElse("song " + s);
-            out.printf(Locale.ROOT, "%3d. %-60s score %8.4f  song %d%n", i + 1, what, scores[s], s);
+        List<Mood> moods = new ArrayList<>();
+        for (String node : m.graph().distributionNodes(List.of(ModelSpec.QUERY))) {
+            moods.add(mood(m, engineImpl, node, tag));
         }
-        if (m.graph().nodeNames().contains(MOOD_NODE)) {
-            printMood(out, m, engineImpl, tag);
-        }
-        return 0;
+        return new TagView(tag, top, scores, moods);
     }
 
-    private void printMood(PrintWriter out, TrainedModel m, org.hdbn.autodiff.AutodiffEngine engineImpl, int tag) {
-        var cols = DataBinding.COLUMNS;
-        Batch batch = Batch.ofIndices(Map.of(cols.user(), new int[] {user}, cols.context(), new int[] {tag}));
+    private Mood mood(TrainedModel m, AutodiffEngine engineImpl, String node, int tag) {
+        Batch batch = ModelEvaluator.queryBatch(new Interactions(new int[] {user}, new int[] {0}, new int[] {tag}), 0, 1);
         var rng = RandomStreams.create(m.info().seed(), "recommend");
-        int d = -1;
+        int passes = Math.max(1, samples);
         double[] sum = null;
         double[] sumSq = null;
-        for (int s = 0; s < samples; s++) {
+        for (int s = 0; s < passes; s++) {
             try (Graph g = engineImpl.openInference()) {
-                double[] v = m.graph().forward(g, batch, ForwardMode.sampling(rng), List.of(MOOD_NODE))
-                        .value(MOOD_NODE).value().data();
+                ForwardMode mode = samples == 0 ? ForwardMode.means() : ForwardMode.sampling(rng);
+                double[] v = m.graph().forward(g, batch, mode, List.of(node)).value(node).value().data();
                 if (sum == null) {
-                    d = v.length;
-                    sum = new double[d];
-                    sumSq = new double[d];
+                    sum = new double[v.length];
+                    sumSq = new double[v.length];
                 }
-                for (int j = 0; j < d; j++) {
+                for (int j = 0; j < v.length; j++) {
                     sum[j] += v[j];
                     sumSq[j] += v[j] * v[j];
                 }
             }
         }
-        out.printf("predicted mood preference (mean +- sd over %d samples):%n", samples);
-        List<String> names = d == EmoMusicLayout.MOOD_NAMES.size() ? EmoMusicLayout.MOOD_NAMES : null;
-        for (int j = 0; j < d; j++) {
-            double mean = sum[j] / samples;
-            double sd = Math.sqrt(Math.max(0, sumSq[j] / samples - mean * mean));
-            out.printf(Locale.ROOT, "  %-18s %.3f +- %.3f%n", names == null ? "mood " + j : names.get(j), mean, sd);
+        double[] mean = new double[sum.length];
+        double[] sd = new double[sum.length];
+        for (int j = 0; j < sum.length; j++) {
+            mean[j] = sum[j] / passes;
+            sd[j] = Math.sqrt(Math.max(0, sumSq[j] / passes - mean[j] * mean[j]));
         }
+        return new Mood(node, mean, sd);
+    }
+
+    private void printOne(PrintWriter out, EmoMusicDataset ds, TagView v, int left, String how) {
+        out.printf("top %d songs for user %d feeling '%s' (%s)%s:%n", v.top().length, user, ds.emotionTags().get(v.tag()),
+                how, allSongs ? "" : ", " + left + " songs played in training left out");
+        for (int i = 0; i < v.top().length; i++) {
+            int s = v.top()[i];
+            out.printf(Locale.ROOT, "%3d. %-60s score %8.4f  song %d%n", i + 1, title(ds, s), v.scores()[s], s);
+        }
+        for (Mood mood : v.moods()) {
+            out.printf("predicted %s (%s%s):%n", mood.node(), how, samples == 0 ? "" : ", +- standard deviation");
+            List<String> names = moodNames(mood.mean().length);
+            for (int j = 0; j < mood.mean().length; j++) {
+                out.printf(Locale.ROOT, samples == 0 ? "  %-18s %.3f%n" : "  %-18s %.3f +- %.3f%n", names.get(j),
+                        mood.mean()[j], mood.sd()[j]);
+            }
+        }
+    }
+
+    private void printSideBySide(PrintWriter out, EmoMusicDataset ds, List<TagView> views, int left, String how) {
+        int width = 34;
+        out.printf("top %d songs for user %d by emotion (%s)%s:%n", k, user, how,
+                allSongs ? "" : ", " + left + " songs played in training left out");
+        StringBuilder head = new StringBuilder("    ");
+        for (TagView v : views) {
+            head.append(String.format(Locale.ROOT, " %-" + width + "s", ds.emotionTags().get(v.tag())));
+        }
+        out.println(head.toString().stripTrailing());
+        int rows = views.stream().mapToInt(v -> v.top().length).max().orElse(0);
+        for (int i = 0; i < rows; i++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%3d.", i + 1));
+            for (TagView v : views) {
+                String cell = i < v.top().length ? truncate(v.top()[i] + " " + title(ds, v.top()[i]), width) : "";
+                line.append(String.format(Locale.ROOT, " %-" + width + "s", cell));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        StringBuilder overlap = new StringBuilder("overlap with '" + ds.emotionTags().get(views.get(0).tag()) + "':");
+        for (TagView v : views.subList(1, views.size())) {
+            overlap.append(String.format(Locale.ROOT, " %s %d/%d", ds.emotionTags().get(v.tag()),
+                    common(views.get(0).top(), v.top()), views.get(0).top().length));
+        }
+        out.println(overlap);
+        for (int m = 0; m < views.get(0).moods().size(); m++) {
+            out.printf("predicted %s (%s):%n", views.get(0).moods().get(m).node(), how);
+            List<String> names = moodNames(views.get(0).moods().get(m).mean().length);
+            StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-18s", ""));
+            for (TagView v : views) {
+                h.append(String.format(Locale.ROOT, " %12s", truncate(ds.emotionTags().get(v.tag()), 12)));
+            }
+            out.println(h);
+            for (int j = 0; j < names.size(); j++) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-18s", names.get(j)));
+                for (TagView v : views) {
+                    row.append(String.format(Locale.ROOT, " %12.4f", v.moods().get(m).mean()[j]));
+                }
+                out.println(row);
+            }
+        }
+    }
+
+    private static int common(int[] a, int[] b) {
+        int n = 0;
+        for (int x : a) {
+            for (int y : b) {
+                n += x == y ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static String title(EmoMusicDataset ds, int song) {
+        return ds.songInfo(song).map(info -> info.artist() + " - " + info.title()).orElse("song " + song);
+    }
+
+    private static String truncate(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+
+    /** The song mood names when the prediction has their width, else "column j". */
+    private static List<String> moodNames(int width) {
+        if (width == EmoMusicLayout.MOOD_NAMES.size()) {
+            return EmoMusicLayout.MOOD_NAMES;
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < width; j++) {
+            names.add("column " + j);
+        }
+        return names;
     }
 }

@@ -21,6 +21,7 @@ import org.hdbn.eval.Protocol;
 import org.hdbn.eval.RankingEvaluator;
 import org.hdbn.eval.RecommendationsCsv;
 import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.examples.diagnostics.EmotionDiagnostics;
 import org.hdbn.examples.model.DataBinding;
 import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.examples.recommender.Recommender;
@@ -31,7 +32,7 @@ import org.hdbn.smile.KMeansGateSpec;
 
 /**
  * Runs an experiment: fits every variant under every seed (seed {@code s} is {@code baseSeed + s};
- * a variant that does not depend on the seed is fitted once), evaluates each under both protocols
+ * a variant that does not depend on the seed is fitted once), evaluates each under every protocol
  * on the same triples, writes each variant's first-seed recommendations, tests the reference row
  * against every other with paired tests, and on the reference model sweeps the number of Monte
  * Carlo samples and the number of k-means user groups.
@@ -47,9 +48,12 @@ public final class Experiment {
      * @param mcSamples    Monte Carlo sample counts to evaluate the reference with (may be empty)
      * @param groupSweep   numbers of user groups to retrain the reference with; 1 is the single gate (may be empty)
      * @param exportHeader the recommendation export's header
+     * @param diagnostics  how to sample the emotion diagnostics of every run (re-seeded with the run's
+     *                     seed), or null to skip them
      */
     public record Config(List<Variant> variants, String reference, int seeds, long baseSeed, Integer epochs,
-            List<Integer> mcSamples, List<Integer> groupSweep, CsvHeader exportHeader) {
+            List<Integer> mcSamples, List<Integer> groupSweep, CsvHeader exportHeader,
+            EmotionDiagnostics.Options diagnostics) {
 
         public Config {
             variants = List.copyOf(variants);
@@ -105,7 +109,15 @@ public final class Experiment {
         SeenItems seen = SeenItems.of(data.train());
         List<VariantResult> rows = new ArrayList<>();
         Map<Integer, List<EvaluationResult>> mc = new LinkedHashMap<>();
-        config.mcSamples().forEach(s -> mc.put(s, new ArrayList<>()));
+        // Monte Carlo passes need a trained model: a baseline reference (e.g. an experiment of baselines only) skips them
+        boolean trainedReference = config.variants().stream()
+                .anyMatch(v -> v.name().equals(config.reference()) && v instanceof SpecVariant);
+        if (trainedReference) {
+            config.mcSamples().forEach(s -> mc.put(s, new ArrayList<>()));
+        } else if (!config.mcSamples().isEmpty()) {
+            log(progress, "Monte Carlo samples %s skipped: the reference '%s' is not a trained model",
+                    config.mcSamples(), config.reference());
+        }
         int index = 0;
         for (Variant variant : config.variants()) {
             index++;
@@ -116,7 +128,8 @@ public final class Experiment {
                 long seed = config.baseSeed() + s;
                 if (!variant.seeded() && s > 0) {
                     VariantResult.Run first = runs.get(0);
-                    runs.add(new VariantResult.Run(seed, first.result(), first.epochLosses(), first.seconds()));
+                    runs.add(new VariantResult.Run(seed, first.result(), first.epochLosses(), first.seconds(),
+                            first.diagnostics()));
                     continue;
                 }
                 log(progress, "[%d/%d] %s, seed %d%s: fitting (%.0f s elapsed)", index, config.variants().size(),
@@ -124,9 +137,16 @@ public final class Experiment {
                 Variant.Fit fit = variant.fit(data, seed, progress);
                 note = fit.note();
                 EvaluationResult r = evaluate(fit.recommender(), data, eval, seen);
-                runs.add(new VariantResult.Run(seed, r, fit.epochLosses(), fit.seconds()));
                 log(progress, "[%d/%d] %s, seed %d: fitted in %.1f s; %s", index, config.variants().size(),
                         variant.name(), seed, fit.seconds(), headline(r));
+                EmotionDiagnostics.Result d = null;
+                if (config.diagnostics() != null) {
+                    d = EmotionDiagnostics.measure(fit.recommender(), data, eval, r, seen,
+                            config.diagnostics().withSeed(seed), Runtime.getRuntime().availableProcessors());
+                    log(progress, "[%d/%d] %s, seed %d: emotion gain %s (%.1f s)", index, config.variants().size(),
+                            variant.name(), seed, gainHeadline(d), d.seconds());
+                }
+                runs.add(new VariantResult.Run(seed, r, fit.epochLosses(), fit.seconds(), d));
                 if (s == 0) {
                     RecommendationsCsv.write(variantDir(out, variant.name()).resolve(RECOMMENDATIONS),
                             config.exportHeader(), eval, r);
@@ -147,8 +167,8 @@ public final class Experiment {
         }
         List<Long> seeds = ref.runs().stream().map(VariantResult.Run::seed).toList();
         return new ExperimentResults(data.name(), evalName, triples, seeds, config.epochs(),
-                ref.results().get(0).metricList(), rows, config.reference(), significance(rows, ref), mcPoints, groups,
-                elapsed(t0));
+                ref.results().get(0).metricList(), rows, config.reference(), significance(rows, ref), emotionGain(rows),
+                mcPoints, groups, elapsed(t0));
     }
 
     /** The folder of one variant's files; names are made safe for a file system. */
@@ -229,9 +249,54 @@ public final class Experiment {
         return out;
     }
 
+    /**
+     * Per row with diagnostics, the emotion gain pooled over seeds: per triple, NDCG@10 with the true
+     * emotions averaged over seeds against the same with the shuffled ones.
+     */
+    private static Map<String, Map<Protocol, PairedComparison>> emotionGain(List<VariantResult> rows) {
+        Map<String, Map<Protocol, PairedComparison>> out = new LinkedHashMap<>();
+        for (VariantResult row : rows) {
+            List<EmotionDiagnostics.Result> ds = row.diagnostics();
+            if (ds.size() != row.runs().size()) {
+                continue;
+            }
+            Map<Protocol, PairedComparison> byProtocol = new EnumMap<>(Protocol.class);
+            for (Protocol p : Protocol.values()) {
+                double[] actual = MetricStats.perTripleMean(row.results(), p, ExperimentResults.TEST_METRIC);
+                double[] shuffled = new double[actual.length];
+                for (EmotionDiagnostics.Result d : ds) {
+                    double[] v = d.shuffledPerTriple().get(p);
+                    for (int i = 0; i < v.length; i++) {
+                        shuffled[i] += v[i] / ds.size();
+                    }
+                }
+                if (actual.length >= 2) {
+                    byProtocol.put(p, PairedSignificance.compare(actual, shuffled));
+                }
+            }
+            out.put(row.name(), byProtocol);
+        }
+        return out;
+    }
+
+    private static String gainHeadline(EmotionDiagnostics.Result d) {
+        StringBuilder sb = new StringBuilder();
+        for (Protocol p : ExperimentResults.PROTOCOLS) {
+            PairedComparison c = d.gain().get(p);
+            if (c != null) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %+.4f (p %.2g)", p.label(),
+                        c.meanDifference(), c.tPValue()));
+            }
+        }
+        return sb + String.format(Locale.ROOT, "; top-%d overlap across emotions %.3f", d.sensitivity().k(),
+                d.sensitivity().overlapAll());
+    }
+
     static String headline(EvaluationResult r) {
-        return String.format(Locale.ROOT, "strict HR@10 %.4f NDCG@10 %.4f, paper HR@10 %.4f NDCG@10 %.4f",
+        return String.format(Locale.ROOT, "strict HR@10 %.4f NDCG@10 %.4f, full HR@10 %.4f NDCG@10 %.4f, "
+                + "paper HR@10 %.4f NDCG@10 %.4f",
                 r.metrics(Protocol.STRICT).mean("HR@10"), r.metrics(Protocol.STRICT).mean("NDCG@10"),
+                r.metrics(Protocol.FULL).mean("HR@10"), r.metrics(Protocol.FULL).mean("NDCG@10"),
                 r.metrics(Protocol.PAPER).mean("HR@10"), r.metrics(Protocol.PAPER).mean("NDCG@10"));
     }
 

@@ -57,7 +57,7 @@ public final class ExperimentPlots {
             }
             written.add(save(chart, out, "training-" + Experiment.variantDir(out, v.name()).getFileName() + ".png"));
         }
-        for (Protocol p : new Protocol[] {Protocol.STRICT, Protocol.PAPER}) {
+        for (Protocol p : ExperimentResults.PROTOCOLS) {
             CategoryChart chart = new CategoryChartBuilder().width(1200).height(600)
                     .title("Validation metrics, " + p.label() + " protocol (mean ± std over seeds)")
                     .xAxisTitle("metric").yAxisTitle("value").build();

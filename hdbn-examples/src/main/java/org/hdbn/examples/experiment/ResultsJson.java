@@ -53,23 +53,19 @@ public final class ResultsJson {
                 rm.put("seconds", run.seconds());
                 rm.put("epochLosses", run.epochLosses());
                 rm.put("metrics", run.result().toMap());
+                if (run.diagnostics() != null) {
+                    rm.put("diagnostics", run.diagnostics().toMap());
+                }
                 runs.add(rm);
             }
             m.put("runs", runs);
             variants.add(m);
         }
         doc.put("variants", variants);
-        Map<String, Object> sig = new LinkedHashMap<>();
-        sig.put("metric", ExperimentResults.TEST_METRIC);
-        sig.put("pairing", "per triple, each system's metric averaged over seeds");
-        Map<String, Object> against = new LinkedHashMap<>();
-        r.significance().forEach((name, byProtocol) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            byProtocol.forEach((p, c) -> m.put(p.label(), comparison(c)));
-            against.put(name, m);
-        });
-        sig.put("against", against);
-        doc.put("significance", sig);
+        doc.put("significance", tests("per triple, each system's metric averaged over seeds", "against",
+                r.significance()));
+        doc.put("emotionGain", tests("per triple, true emotions against a seeded permutation of the split's emotions, "
+                + "each averaged over seeds; meanDifference is the gain", "variants", r.emotionGain()));
         doc.put("mcSamples", sweep(r.metrics(), r.mcSamples(), "samples"));
         doc.put("groupSweep", sweep(r.metrics(), r.groupSweep(), "groups"));
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -78,6 +74,22 @@ public final class ResultsJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the experiment results: " + e.getMessage(), e);
         }
+    }
+
+    /** Paired tests per row and protocol, with what was paired. */
+    private static Map<String, Object> tests(String pairing, String key,
+            Map<String, Map<Protocol, PairedComparison>> byRow) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metric", ExperimentResults.TEST_METRIC);
+        out.put("pairing", pairing);
+        Map<String, Object> rows = new LinkedHashMap<>();
+        byRow.forEach((name, byProtocol) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            byProtocol.forEach((p, c) -> m.put(p.label(), comparison(c)));
+            rows.put(name, m);
+        });
+        out.put(key, rows);
+        return out;
     }
 
     private static Map<String, Object> byLabel(Map<Protocol, Integer> m) {

@@ -31,19 +31,16 @@ public final class ResultsMarkdown {
     public static String render(ExperimentResults r, List<String> plots) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Experiment on ").append(r.data()).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "Evaluation triples: %s (%d under the paper protocol, %d strict); every "
-                + "triple ranks all songs minus the user's training songs. Seeds: %s. Epochs: %s. Wall-clock time: "
+        sb.append(String.format(Locale.ROOT, "Evaluation triples: %s (%d under the paper and full protocols, %d strict); "
+                + "every triple ranks all songs. Seeds: %s. Epochs: %s. Wall-clock time: "
                 + "%.0f s.%n%n", r.eval(), r.triples().get(Protocol.PAPER), r.triples().get(Protocol.STRICT), r.seeds(),
                 r.epochs() == null ? "each spec's own" : r.epochs() + " (last training stage of every spec)",
                 r.seconds()));
         sb.append("Cells are the mean ± sample standard deviation over seeds; a seed-independent baseline is fitted "
                 + "once (± 0).\n\n");
         List<String> metricNames = r.metrics().stream().map(m -> m.name()).toList();
-        for (Protocol p : new Protocol[] {Protocol.STRICT, Protocol.PAPER}) {
-            sb.append("## ").append(p.label()).append(" protocol\n\n");
-            sb.append(p == Protocol.STRICT ? "Triples whose target the user already played in training are dropped.\n\n"
-                    : "The released code's rule: the user's training songs are removed except the target itself, "
-                            + "which leaks (a model scoring played songs high gets those hits for free).\n\n");
+        for (Protocol p : ExperimentResults.PROTOCOLS) {
+            sb.append("## ").append(p.label()).append(" protocol\n\n").append(explain(p)).append("\n\n");
             header(sb, "variant", metricNames);
             for (VariantResult v : r.variants()) {
                 row(sb, v.name().equals(r.reference()) ? "**" + v.name() + "**" : v.name(), v.results(), p, metricNames);
@@ -51,6 +48,7 @@ public final class ResultsMarkdown {
             sb.append('\n');
         }
         significance(sb, r);
+        EmotionDiagnosticsMarkdown.append(sb, r);
         if (!r.mcSamples().isEmpty()) {
             sb.append("## Monte Carlo inference (").append(r.reference()).append(")\n\n");
             sb.append("The query and candidate towers averaged over S sampled passes (latent emotions and Bayesian "
@@ -80,6 +78,18 @@ public final class ResultsMarkdown {
         return sb.toString();
     }
 
+    /** One sentence on what a protocol removes and keeps. */
+    static String explain(Protocol p) {
+        return switch (p) {
+            case STRICT -> "The user's training songs are removed from the candidates and triples whose target the user "
+                    + "already played in training are dropped: finding new songs.";
+            case FULL -> "Nothing is removed and every triple is kept: known and new songs compete, as when a person "
+                    + "picks what to play.";
+            case PAPER -> "The released code's rule: the user's training songs are removed except the target itself, "
+                    + "which leaks (a model scoring played songs high gets those hits for free).";
+        };
+    }
+
     private static void significance(StringBuilder sb, ExperimentResults r) {
         if (r.significance().isEmpty()) {
             return;
@@ -88,11 +98,15 @@ public final class ResultsMarkdown {
         sb.append("Per-triple ").append(ExperimentResults.TEST_METRIC).append(" (each system's value averaged over "
                 + "seeds), two-sided paired t-test and Wilcoxon signed-rank test; Δ = ").append(r.reference())
                 .append(" − row.\n\n");
-        sb.append("| variant | strict Δ | strict t-test p | strict Wilcoxon p | paper Δ | paper t-test p | paper Wilcoxon p |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| variant");
+        for (Protocol p : ExperimentResults.PROTOCOLS) {
+            sb.append(" | ").append(p.label()).append(" Δ | ").append(p.label()).append(" t-test p | ").append(p.label())
+                    .append(" Wilcoxon p");
+        }
+        sb.append(" |\n|---").append("|---:".repeat(3 * ExperimentResults.PROTOCOLS.size())).append("|\n");
         for (Map.Entry<String, Map<Protocol, PairedComparison>> e : r.significance().entrySet()) {
             sb.append("| ").append(e.getKey());
-            for (Protocol p : new Protocol[] {Protocol.STRICT, Protocol.PAPER}) {
+            for (Protocol p : ExperimentResults.PROTOCOLS) {
                 PairedComparison c = e.getValue().get(p);
                 if (c == null) {
                     sb.append(" | – | – | –");
@@ -108,16 +122,16 @@ public final class ResultsMarkdown {
 
     private static void sweepTable(StringBuilder sb, String label, List<SweepPoint> points) {
         sb.append("| ").append(label);
-        for (Protocol p : new Protocol[] {Protocol.STRICT, Protocol.PAPER}) {
+        for (Protocol p : ExperimentResults.PROTOCOLS) {
             for (String m : SWEEP_METRICS) {
                 sb.append(" | ").append(p.label()).append(' ').append(m);
             }
         }
         sb.append(" |\n|---");
-        sb.append("|---:".repeat(2 * SWEEP_METRICS.size())).append("|\n");
+        sb.append("|---:".repeat(ExperimentResults.PROTOCOLS.size() * SWEEP_METRICS.size())).append("|\n");
         for (SweepPoint point : points) {
             sb.append("| ").append(point.value()).append(point.note() == null ? "" : " (" + point.note() + ")");
-            for (Protocol p : new Protocol[] {Protocol.STRICT, Protocol.PAPER}) {
+            for (Protocol p : ExperimentResults.PROTOCOLS) {
                 for (String m : SWEEP_METRICS) {
                     sb.append(" | ").append(cell(point.results(), p, m));
                 }

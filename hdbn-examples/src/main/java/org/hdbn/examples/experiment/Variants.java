@@ -6,6 +6,7 @@ import java.util.List;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.examples.model.BuiltInSpecs;
 import org.hdbn.examples.model.ModelSpec;
+import org.hdbn.examples.recommender.EaseCache;
 import org.hdbn.graph.SpecMapper;
 
 /** Resolves experiment row names: a closed-form baseline, a built-in spec, or a spec file. */
@@ -13,7 +14,8 @@ public final class Variants {
 
     /** The rows of a full experiment: HDBN first (the reference), its ablations, then the baselines. */
     public static final List<String> DEFAULT = List.of("hdbn", "hdbn-fixed-emotion", "hdbn-global-bnn",
-            "hdbn-deterministic", "hdbn-released", "bprmf", "two-tower", "ease", "emotion-popularity", "most-popular");
+            "hdbn-deterministic", "hdbn-released", "bprmf", "two-tower", "ease", "ease-plays", "ease-emotion-plays", "emotion-popularity",
+            "most-popular");
 
     private Variants() {
     }
@@ -23,7 +25,17 @@ public final class Variants {
      * @throws IllegalArgumentException naming the value if it is neither a baseline, a built-in spec nor a file
      */
     public static Variant resolve(String nameOrFile, SpecMapper mapper, Integer epochs, AutodiffEngine engine) {
-        var baseline = BaselineVariant.named(nameOrFile);
+        return resolve(nameOrFile, mapper, epochs, engine, new EaseCache());
+    }
+
+    /**
+     * As {@link #resolve(String, SpecMapper, Integer, AutodiffEngine)}, the EASE rows sharing {@code ease}.
+     *
+     * @param ease EASE fits shared by every row resolved for one run
+     */
+    public static Variant resolve(String nameOrFile, SpecMapper mapper, Integer epochs, AutodiffEngine engine,
+            EaseCache ease) {
+        var baseline = BaselineVariant.named(nameOrFile, ease);
         if (baseline.isPresent()) {
             return baseline.get();
         }
@@ -33,8 +45,8 @@ public final class Variants {
         } else if (Files.isRegularFile(Path.of(nameOrFile))) {
             spec = ModelSpec.read(mapper, Path.of(nameOrFile));
         } else {
-            throw new IllegalArgumentException("variant '" + nameOrFile + "' is neither a baseline (most-popular, "
-                    + "emotion-popularity, ease), a built-in spec " + BuiltInSpecs.NAMES + " nor a spec file");
+            throw new IllegalArgumentException("variant '" + nameOrFile + "' is neither a baseline "
+                    + BaselineVariant.NAMES + ", a built-in spec " + BuiltInSpecs.NAMES + " nor a spec file");
         }
         if (epochs != null) {
             spec = spec.withTraining(spec.training().withFinalEpochs(epochs));

@@ -15,7 +15,7 @@ import org.hdbn.train.Towers;
 
 /**
  * Full-ranking evaluation of a trained model: the query tower for every evaluation triple, the
- * candidate tower for every song, their dot products ranked under both protocols.
+ * candidate tower for every song, their dot products ranked under every protocol.
  */
 public final class ModelEvaluator {
 
@@ -53,12 +53,16 @@ public final class ModelEvaluator {
     }
 
     public Tensor queries(TrainedModel model, Interactions queries) {
+        return Towers.compute(model.graph(), engine, ModelSpec.QUERY, queries.size(), BLOCK,
+                from -> queryBatch(queries, from, Math.min(queries.size(), from + BLOCK)), samples,
+                RandomStreams.create(seed, "evaluate:query"));
+    }
+
+    /** The query-side inputs (user, emotion) of rows {@code [from, to)}. */
+    public static Batch queryBatch(Interactions queries, int from, int to) {
         var cols = DataBinding.COLUMNS;
-        return Towers.compute(model.graph(), engine, ModelSpec.QUERY, queries.size(), BLOCK, from -> {
-            int to = Math.min(queries.size(), from + BLOCK);
-            return Batch.ofIndices(Map.of(cols.user(), java.util.Arrays.copyOfRange(queries.users(), from, to),
-                    cols.context(), java.util.Arrays.copyOfRange(queries.contexts(), from, to)));
-        }, samples, RandomStreams.create(seed, "evaluate:query"));
+        return Batch.ofIndices(Map.of(cols.user(), java.util.Arrays.copyOfRange(queries.users(), from, to),
+                cols.context(), java.util.Arrays.copyOfRange(queries.contexts(), from, to)));
     }
 
     public Tensor candidates(TrainedModel model, int numItems) {

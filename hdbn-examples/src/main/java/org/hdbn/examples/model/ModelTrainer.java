@@ -195,8 +195,9 @@ public final class ModelTrainer {
             TrainedModel snapshot = new TrainedModel(spec, graph, store, gate, null);
             EvaluationResult r = new ModelEvaluator(options.engine(), 0, options.seed())
                     .evaluate(snapshot, data, options.validation());
-            return String.format(Locale.ROOT, "validation strict HR@10 %.4f NDCG@10 %.4f",
-                    r.metrics(Protocol.STRICT).mean("HR@10"), r.metrics(Protocol.STRICT).mean("NDCG@10"));
+            return String.format(Locale.ROOT, "validation strict HR@10 %.4f NDCG@10 %.4f, full NDCG@10 %.4f",
+                    r.metrics(Protocol.STRICT).mean("HR@10"), r.metrics(Protocol.STRICT).mean("NDCG@10"),
+                    r.metrics(Protocol.FULL).mean("NDCG@10"));
         }
 
         private void checkpoint(long t0) {

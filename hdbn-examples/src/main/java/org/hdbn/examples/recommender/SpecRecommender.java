@@ -43,6 +43,10 @@ public final class SpecRecommender implements Recommender {
         return model;
     }
 
+    public AutodiffEngine engine() {
+        return engine;
+    }
+
     public int samples() {
         return samples;
     }

@@ -49,14 +49,19 @@ class CommandLineTest {
         Path json = dir.resolve("metrics.json");
         Run e = run("evaluate", "--model", model.toString(), "--recommendations", recs.toString(), "--json", json.toString());
         assertThat(e.code()).as(e.err()).isZero();
-        assertThat(e.out()).contains("paper").contains("strict").contains("NDCG@20").contains("MRR@20");
+        assertThat(e.out()).contains("paper").contains("strict").contains("full").contains("NDCG@20").contains("MRR@20");
         Recommendations r = RecommendationsCsv.read(recs, EvaluateCommand.EXPORT_HEADER);
         List<String> lines = Files.readAllLines(data.resolve("UI5_index_validation.csv"));
         assertThat(r.triples().size()).isEqualTo(lines.size() - 1);
         for (int[] list : r.lists()) {
             assertThat(list).hasSize(20).doesNotHaveDuplicates();
         }
-        assertThat(Files.readString(json)).contains("\"strict\"").contains("HR@10");
+        for (int[] list : r.fullLists()) {
+            assertThat(list).hasSize(20).doesNotHaveDuplicates();
+        }
+        assertThat(Files.readString(json)).contains("\"strict\"").contains("\"full\"").contains("HR@10")
+                .contains("\"emotionGain\"").contains("\"sensitivity\"");
+        assertThat(e.out()).contains("emotion gain").contains("top-10 overlap");
     }
 
     @Test
@@ -70,6 +75,51 @@ class CommandLineTest {
         assertThat(bad.err()).contains("unknown emotion tag 'no-such-feeling'").doesNotContain("Exception");
         Run badUser = run("recommend", "--model", model.toString(), "--user", "100000", "--emotion", tag);
         assertThat(badUser.err()).contains("unknown user 100000");
+        Run neither = run("recommend", "--model", model.toString(), "--user", "4");
+        assertThat(neither.err()).contains("give either --emotion TAG or --compare-emotions");
+    }
+
+    @Test
+    void recommendWithZeroSamplesListsWhatEvaluateRanksAtThePosteriorMeans() throws Exception {
+        Path recs = dir.resolve("recs-for-recommend.csv");
+        assertThat(run("evaluate", "--model", model.toString(), "--recommendations", recs.toString(),
+                "--no-diagnostics").code()).isZero();
+        Recommendations r = RecommendationsCsv.read(recs, EvaluateCommand.EXPORT_HEADER);
+        // a triple whose target the user did not play: its paper list is exactly the user's candidates' top
+        java.util.Set<String> played = new java.util.HashSet<>();
+        List<String> train = Files.readAllLines(data.resolve("UI_indexes_train.csv"));
+        for (String line : train.subList(1, train.size())) {
+            String[] f = line.split(",");
+            played.add(f[0] + "," + f[1]);
+        }
+        int row = 0;
+        while (played.contains(r.triples().users()[row] + "," + r.triples().items()[row])) {
+            row++;
+        }
+        int user = r.triples().users()[row];
+        int tag = r.triples().contexts()[row];
+        Run one = run("recommend", "--model", model.toString(), "--user", "" + user, "--emotion", "" + tag,
+                "--samples", "0", "-k", "5");
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(one.out()).contains("(posterior means)");
+        for (int i = 0; i < 5; i++) {
+            assertThat(one.out()).containsPattern("(?m)^\\s*" + (i + 1) + "\\. .*song " + r.lists()[row][i] + "$");
+        }
+        Run all = run("recommend", "--model", model.toString(), "--user", "" + user, "--emotion", "" + tag,
+                "--samples", "0", "-k", "5", "--all-songs");
+        for (int i = 0; i < 5; i++) {
+            assertThat(all.out()).containsPattern("(?m)^\\s*" + (i + 1) + "\\. .*song " + r.fullLists()[row][i] + "$");
+        }
+    }
+
+    @Test
+    void recommendComparesEmotionsSideBySide() throws Exception {
+        String[] parts = Files.readString(data.resolve("emotion_map.json")).split("\"");
+        Run c = run("recommend", "--model", model.toString(), "--user", "4", "--compare-emotions",
+                parts[3] + "," + parts[7] + "," + parts[11], "-k", "3", "--samples", "0");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("top 3 songs for user 4 by emotion").contains(parts[7]).contains(" 3. ")
+                .containsPattern("overlap with '" + parts[3] + "': " + parts[7] + " [0-3]/3 " + parts[11] + " [0-3]/3");
     }
 
     @Test

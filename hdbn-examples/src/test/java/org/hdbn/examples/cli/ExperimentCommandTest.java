@@ -64,7 +64,8 @@ class ExperimentCommandTest {
         }
         assertThat(out.resolve("plots/metrics-strict.png")).isRegularFile();
         assertThat(out.resolve("plots/metrics-paper.png")).isRegularFile();
-        assertThat(run.out()).contains("[1/10] hdbn, seed 1: fitting").contains("group sweep k=3");
+        assertThat(out.resolve("plots/metrics-full.png")).isRegularFile();
+        assertThat(run.out()).contains("[1/12] hdbn, seed 1: fitting").contains("group sweep k=3");
     }
 
     @Test
@@ -83,17 +84,18 @@ class ExperimentCommandTest {
                     .resolve(Experiment.RECOMMENDATIONS), EvaluateCommand.EXPORT_HEADER);
             assertThat(recs.triples()).isEqualTo(dataset.validation());
             JsonNode reported = variant.get("runs").get(0).get("metrics");
-            for (String protocol : List.of("paper", "strict")) {
+            for (String protocol : List.of("paper", "strict", "full")) {
                 // recomputed from the export alone: the target's position in the list, or outside it
                 List<Integer> ranks = new ArrayList<>();
-                for (int r = 0; r < recs.lists().length; r++) {
+                int[][] lists = protocol.equals("full") ? recs.fullLists() : recs.lists();
+                for (int r = 0; r < lists.length; r++) {
                     int user = recs.triples().users()[r];
                     int target = recs.triples().items()[r];
                     boolean seen = seenPairs.contains(((long) user << 32) | target);
                     if (protocol.equals("strict") && seen) {
                         continue;
                     }
-                    int pos = indexOf(recs.lists()[r], target);
+                    int pos = indexOf(lists[r], target);
                     ranks.add(pos < 0 ? Integer.MAX_VALUE : pos + 1);
                 }
                 assertThat(reported.get("triples").get(protocol).asInt()).isEqualTo(ranks.size());
@@ -109,12 +111,12 @@ class ExperimentCommandTest {
     @Test
     void resultsMarkdownHasATablePerProtocolAndTheTestsAndSweeps() throws Exception {
         String md = Files.readString(out.resolve("results.md"));
-        for (String section : List.of("## strict protocol", "## paper protocol",
+        for (String section : List.of("## strict protocol", "## full protocol", "## paper protocol",
                 "## Paired significance: hdbn against every other row", "## Monte Carlo inference (hdbn)",
                 "## Number of user groups (hdbn)")) {
             assertThat(md).contains(section);
         }
-        String strict = md.substring(md.indexOf("## strict protocol"), md.indexOf("## paper protocol"));
+        String strict = md.substring(md.indexOf("## strict protocol"), md.indexOf("## full protocol"));
         List<String> rows = strict.lines().filter(l -> l.startsWith("| ")).toList();
         // header plus one row per variant, each with the variant and 13 metric cells
         assertThat(rows).hasSize(1 + Variants.DEFAULT.size());
@@ -125,7 +127,7 @@ class ExperimentCommandTest {
             assertThat(rows.get(i)).contains(" ± ");
         }
         assertThat(rows.get(1)).startsWith("| **hdbn** |");
-        String sig = md.substring(md.indexOf("## Paired significance"), md.indexOf("## Monte Carlo"));
+        String sig = md.substring(md.indexOf("## Paired significance"), md.indexOf("## Emotion diagnostics"));
         assertThat(sig.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(Variants.DEFAULT.size());
         assertThat(md).contains("| 1 | ").contains("| 2 | ").contains("| 3 | ");
         assertThat(results.get("mcSamples")).hasSize(2);
@@ -135,11 +137,27 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void emotionDiagnosticsAreCarriedIntoBothResultFiles() throws Exception {
+        String md = Files.readString(out.resolve("results.md"));
+        String section = md.substring(md.indexOf("## Emotion diagnostics"), md.indexOf("## Monte Carlo"));
+        assertThat(section).contains("**Emotion gain**").contains("**Sensitivity**").contains("**Latent health**")
+                .contains("| hdbn | posterior_led (latent, 16 dims)").contains("| hdbn | mood_preference (categorical");
+        // one gain row per variant: the baselines that ignore the emotion gain exactly nothing
+        assertThat(section).contains("| most-popular | +0.00000 | 1.0000 | 1.0000 | +0.00000 | 1.0000 | 1.0000 | "
+                + "+0.00000 | 1.0000 | 1.0000 |");
+        assertThat(results.get("emotionGain").get("variants").get("hdbn").get("full").get("n").asInt())
+                .isEqualTo(results.get("triples").get("full").asInt());
+        JsonNode d = results.get("variants").get(0).get("runs").get(1).get("diagnostics");
+        assertThat(d.get("latents").get(1).get("node").asText()).isEqualTo("posterior_led");
+        assertThat(d.get("sensitivity").get("triples").asInt()).isPositive();
+    }
+
+    @Test
     void seedIndependentBaselinesHaveNoSpreadAndTrainedVariantsRecordTheirCurves() {
         for (JsonNode variant : results.get("variants")) {
             String name = variant.get("name").asText();
             JsonNode losses = variant.get("runs").get(0).get("epochLosses");
-            if (List.of("ease", "emotion-popularity", "most-popular").contains(name)) {
+            if (List.of("ease", "ease-plays", "ease-emotion-plays", "emotion-popularity", "most-popular").contains(name)) {
                 assertThat(variant.get("std").get("strict").get("NDCG@10").asDouble()).as(name).isZero();
                 assertThat(losses).isEmpty();
             } else {
@@ -148,8 +166,13 @@ class ExperimentCommandTest {
             }
         }
         for (JsonNode variant : results.get("variants")) {
-            if (variant.get("name").asText().equals("ease")) {
+            String name = variant.get("name").asText();
+            if (name.equals("ease")) {
                 assertThat(variant.get("note").asText()).contains("lambda=").contains("chosen by strict NDCG@10");
+            }
+            if (name.equals("ease-emotion-plays")) {
+                assertThat(variant.get("note").asText()).contains("lambda=").contains("alpha=").contains("beta=")
+                        .contains("chosen by full NDCG@10");
             }
         }
     }
@@ -161,8 +184,18 @@ class ExperimentCommandTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("variant 'no-such-model' is neither a baseline");
         CommandLineTest.Run noRef = CommandLineTest.run("experiment", "--data", data.toString(), "--out",
-                dir.resolve("bad").toString(), "--variants", "ease,most-popular");
+                dir.resolve("bad").toString(), "--variants", "ease,most-popular", "--reference", "hdbn");
         assertThat(noRef.err()).contains("the reference variant 'hdbn' is not among");
+    }
+
+    @Test
+    void withoutHdbnTheFirstRowIsTheReference() throws Exception {
+        Path small = dir.resolve("baselines");
+        CommandLineTest.Run r = CommandLineTest.run("experiment", "--data", data.toString(), "--out", small.toString(),
+                "--variants", "most-popular,emotion-popularity", "--mc-samples", "none");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(small.resolve("results.md")))
+                .contains("## Paired significance: most-popular against every other row");
     }
 
     private static int indexOf(int[] list, int item) {

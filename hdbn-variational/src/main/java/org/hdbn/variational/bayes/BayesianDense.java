@@ -49,6 +49,11 @@ public final class BayesianDense implements Block, KlSource {
     }
 
     @Override
+    public boolean outputsDistribution() {
+        return activation == Activation.SOFTMAX;
+    }
+
+    @Override
     public Var forward(Graph g, Var input, ForwardMode mode) {
         Var pre;
         if (config.deterministic() || !mode.sample()) {

@@ -63,6 +63,11 @@ public final class BayesianMlp implements Block, KlSource {
         return layers.get(layers.size() - 1).outputDim();
     }
 
+    @Override
+    public boolean outputsDistribution() {
+        return layers.get(layers.size() - 1).outputsDistribution();
+    }
+
     public List<BayesianDense> layers() {
         return layers;
     }

@@ -5,10 +5,11 @@ import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.graph.ForwardContext;
 import org.hdbn.graph.LossKind;
-import org.hdbn.graph.Node;
+import org.hdbn.graph.LatentNode;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.nodes.ConcatSpec;
 import org.hdbn.nn.Block;
+import org.hdbn.prob.Distribution;
 import org.hdbn.prob.KlEstimate;
 import org.hdbn.prob.Normal;
 
@@ -24,7 +25,7 @@ import org.hdbn.prob.Normal;
  *       RECONSTRUCTION).</li>
  * </ul>
  */
-public final class GaussianLatentNode implements Node {
+public final class GaussianLatentNode implements LatentNode {
 
     /** How the KL term is computed and weighted. */
     public record KlTerm(LatentPrior prior, KlEstimate estimate, int samples, double weight) {
@@ -71,6 +72,11 @@ public final class GaussianLatentNode implements Node {
             }
         }
         return new NodeOutput(z, q);
+    }
+
+    @Override
+    public Distribution prior(ForwardContext f, Distribution posterior) {
+        return kl.prior().prior(f, (Normal) posterior);
     }
 
     public GaussianLatent latent() {

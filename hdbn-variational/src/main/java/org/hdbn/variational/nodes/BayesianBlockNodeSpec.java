@@ -53,7 +53,7 @@ public record BayesianBlockNodeSpec(List<String> inputs, int out, BlockSpec bloc
                     + ", which reports no KL; use the core 'block' node for a deterministic network");
         }
         double weight = datasetSize == null ? klWeight : klWeight / datasetSize.resolve(ctx);
-        return Node.of(b.outputDim(), f -> {
+        return Node.of(b.outputDim(), b.outputsDistribution(), f -> {
             NodeOutput result = NodeOutput.of(b.forward(f.graph(), ConcatSpec.concat(f, inputs), f.mode()));
             KlSource.addTo(f, source, "kl", weight);
             return result;
