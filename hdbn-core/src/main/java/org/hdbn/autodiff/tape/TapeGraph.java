@@ -363,22 +363,17 @@ final class TapeGraph implements Graph {
      * spare one of any content (given back at close()), else a new one.
      */
     double[] newValue(int length) {
-        if (!recycleValues) {
-            return new double[length];
-        }
-        double[] a = spare.any(length);
-        ownedValues.add(a);
-        return a;
+        return recycleValues ? owned(spare.any(length)) : new double[length];
     }
 
     /** {@link #newValue} filled with zeros, for a value its op adds to. */
     double[] newZeroedValue(int length) {
-        if (!recycleValues) {
-            return new double[length];
-        }
-        double[] a = spare.zeroed(length);
-        ownedValues.add(a);
-        return a;
+        return recycleValues ? owned(spare.zeroed(length)) : new double[length];
+    }
+
+    private double[] owned(double[] value) {
+        ownedValues.add(value);
+        return value;
     }
 
     /** A zeroed array of the given length for a gradient: a spare one (of this pass or an earlier one), or a new one. */
