@@ -32,9 +32,27 @@ public final class NetlibProducts implements MatrixProducts {
         this.name = name;
     }
 
-    /** Native BLAS when it loads, else netlib's best Java kernels. */
+    /** Native BLAS when it loads, else netlib's best Java kernels (one instance per process). */
     public static NetlibProducts best() {
-        return nativeLoaded() ? nativeBlas() : java();
+        return Best.INSTANCE;
+    }
+
+    /**
+     * The choice, made once: it looks for the library on disk, and a tape asks for its products on
+     * every pass. (netlib itself loads its implementations once per process.)
+     */
+    private static final class Best {
+        static final boolean NATIVE = SystemBlas.usable().isPresent() && loads();
+        static final NetlibProducts INSTANCE = NATIVE ? nativeBlas() : java();
+
+        private static boolean loads() {
+            try {
+                NativeBLAS.getInstance();
+                return true;
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
     }
 
     /** netlib's Java kernels (Vector API on JDK 16+ with the incubator module, else plain loops). */
@@ -55,15 +73,7 @@ public final class NetlibProducts implements MatrixProducts {
      * {@link SystemBlas#usable()} finds OpenBLAS (or the library netlib's properties name).
      */
     public static boolean nativeLoaded() {
-        if (SystemBlas.usable().isEmpty()) {
-            return false;
-        }
-        try {
-            NativeBLAS.getInstance();
-            return true;
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
+        return Best.NATIVE;
     }
 
     private static String realPath(java.nio.file.Path p) {
