@@ -15,9 +15,6 @@ package org.hdbn.eval;
  */
 public final class TopKRanker {
 
-    /** Candidates sampled for the floor under the list (see {@link #floor}). */
-    private static final int FLOOR_SAMPLE = 256;
-
     /**
      * The outcome for one query.
      *
@@ -38,8 +35,6 @@ public final class TopKRanker {
     // min-heap on quality: heap[0] is the worst of the kept candidates
     private final int[] heap;
     private int size;
-    // scratch: the scores of an evenly spaced sample of candidates, for a floor under the list
-    private final double[] sample = new double[FLOOR_SAMPLE];
     private double[] scores;
     private int offset;
 
@@ -160,13 +155,12 @@ public final class TopKRanker {
     /** The best {@code listLength} items, best first, among the candidates or (without exclusions) all items. */
     private int[] select(int target, boolean exclude) {
         size = 0;
-        double floor = floor(target, exclude);
         // once the list is full: the score of its worst item, which a candidate must beat; items
         // come in index order, so a tie with a listed item (of smaller index) loses
         double worst = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < numItems; j++) {
             double s = scores[offset + j];
-            if (s >= floor && (size < listLength || s > worst) && (!exclude || j == target || !excluded[j])) {
+            if ((size < listLength || s > worst) && (!exclude || j == target || !excluded[j])) {
                 if (size < listLength) {
                     heap[size] = j;
                     siftUp(size++);
@@ -188,33 +182,6 @@ public final class TopKRanker {
             siftDown(0);
         }
         return top;
-    }
-
-    /**
-     * A score no higher than the list's worst: the {@code listLength}-th best score among an evenly
-     * spaced sample of the candidates (at least that many candidates score that much, so no item
-     * below it can make the list; items at it still can, by index). Negative infinity when the
-     * sample holds too few candidates. Scores are finite here (checked before). A model's scores
-     * often rise or fall with the item index, and then without a floor nearly every item enters
-     * the heap on the way (in a profile of EmoMusicLJ's evaluation the heap took three times the
-     * scan).
-     */
-    private double floor(int target, boolean exclude) {
-        if (numItems < 4 * FLOOR_SAMPLE) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        int stride = numItems / FLOOR_SAMPLE;
-        int n = 0;
-        for (int j = 0; j < numItems && n < FLOOR_SAMPLE; j += stride) {
-            if (!exclude || j == target || !excluded[j]) {
-                sample[n++] = scores[offset + j];
-            }
-        }
-        if (n < listLength) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        java.util.Arrays.sort(sample, 0, n);
-        return sample[n - listLength];
     }
 
     /** Whether item a is ordered before item b. */

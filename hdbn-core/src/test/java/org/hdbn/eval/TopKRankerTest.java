@@ -27,8 +27,8 @@ class TopKRankerTest {
 
     @Test
     void longListsMatchASortWhateverTheScoresOrder() {
-        // 3,000 items (enough for the sampled floor under the list): scores rising, falling and
-        // random with the index, coarse enough for many ties, with and without exclusions
+        // 3,000 items with scores rising, falling and random with the index (the heap sees every
+        // order of arrival), coarse enough for many ties, with and without exclusions
         int n = 3000;
         java.util.Random rng = new java.util.Random(4);
         TopKRanker ranker = new TopKRanker(n, 20);
