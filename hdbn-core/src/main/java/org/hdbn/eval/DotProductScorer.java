@@ -6,7 +6,8 @@ import org.hdbn.tensor.Tensor;
 
 /**
  * Scores of a two-tower model, {@code score(q, i) = queries[q] . candidates[i]}: one matrix
- * product ({@link MatrixProducts#preferred()}) per block of queries, against the candidates transposed once. Every model
+ * product ({@link MatrixProducts#preferred()}: OpenBLAS where installed, else {@link Gemm}) per
+ * block of queries, against the candidates transposed once. Every model
  * in hdbn that ranks by a dot product of two towers (HDBN, its variants, BPR-MF, the two-tower
  * baseline) scores through this class. Safe for concurrent calls on disjoint blocks with separate
  * output arrays.
