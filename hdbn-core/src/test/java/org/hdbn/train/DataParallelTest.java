@@ -125,9 +125,9 @@ class DataParallelTest {
     }
 
     @Test
-    void recycledArraysGiveTheSameBitsAsFreshOnes() {
-        // the trainer's passes (opened with a sink) reuse value and gradient arrays across passes;
-        // an engine that cannot route gradients makes the trainer open plain passes, which do not
+    void passesOpenedWithTheDirectSinkGiveTheSameBitsAsPlainPasses() {
+        // an engine that cannot route gradients makes the trainer open plain passes: the sink path
+        // (open(GradientSink), the parameters' arrays as gradient targets) must not change a bit
         AutodiffEngine tape = Engines.byName("tape");
         AutodiffEngine plain = new AutodiffEngine() {
             @Override

@@ -23,7 +23,7 @@ final class FusedOps {
         int r = x.shape[0];
         int in = w.shape[0];
         int out = w.shape[1];
-        double[] y = t.newValue(r * out);
+        double[] y = new double[r * out];
         for (int i = 0; i < r; i++) {
             System.arraycopy(b.value, 0, y, i * out, out);
         }
@@ -59,7 +59,7 @@ final class FusedOps {
         int d = q.shape[1];
         int n = BprLayout.negatives(b, c.shape[0]);
         // per pair, sigmoid(-(s_pos - s_neg)): the loss's slope, kept for the backward pass
-        double[] slope = t.newValue(b * n);
+        double[] slope = new double[b * n];
         double total = 0;
         for (int i = 0; i < b; i++) {
             double pos = dot(q.value, i * d, c.value, i * d, d);

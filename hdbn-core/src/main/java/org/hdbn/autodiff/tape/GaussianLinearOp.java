@@ -24,15 +24,15 @@ final class GaussianLinearOp {
         int r = x.shape[0];
         int in = wm.shape[0];
         int out = wm.shape[1];
-        double[] x2 = squares(t, x.value);
-        double[] ws2 = squares(t, ws.value);
-        double[] mean = rowsOf(t, bm.value, r);
-        double[] sd = rowsOf(t, squares(t, bs.value), r);
+        double[] x2 = squares(x.value);
+        double[] ws2 = squares(ws.value);
+        double[] mean = rowsOf(bm.value, r);
+        double[] sd = rowsOf(squares(bs.value), r);
         t.gemm(false, false, r, out, in, x.value, wm.value, mean);
         t.gemm(false, false, r, out, in, x2, ws2, sd);
         long flops = 2L * r * in * out;
         t.countFlops(2 * flops);
-        double[] y = t.newValue(r * out);
+        double[] y = new double[r * out];
         for (int k = 0; k < y.length; k++) {
             sd[k] = Math.sqrt(sd[k]);
             y[k] = mean[k] + sd[k] * noise.value[k];
@@ -85,8 +85,8 @@ final class GaussianLinearOp {
         }, x, wm, ws, bm, bs, noise);
     }
 
-    private static double[] squares(TapeGraph t, double[] v) {
-        double[] s = t.newValue(v.length);
+    private static double[] squares(double[] v) {
+        double[] s = new double[v.length];
         for (int k = 0; k < v.length; k++) {
             s[k] = v[k] * v[k];
         }
@@ -94,8 +94,8 @@ final class GaussianLinearOp {
     }
 
     /** The vector repeated as each of r rows. */
-    private static double[] rowsOf(TapeGraph t, double[] v, int r) {
-        double[] m = t.newValue(r * v.length);
+    private static double[] rowsOf(double[] v, int r) {
+        double[] m = new double[r * v.length];
         for (int i = 0; i < r; i++) {
             System.arraycopy(v, 0, m, i * v.length, v.length);
         }

@@ -18,7 +18,7 @@ final class LayoutOps {
         }
         int tableRows = table.shape[0];
         int cols = table.shape.length == 2 ? table.shape[1] : 1;
-        double[] y = t.newValue(rows.length * cols);
+        double[] y = new double[rows.length * cols];
         for (int k = 0; k < rows.length; k++) {
             int r = rows[k];
             if (r < 0 || r >= tableRows) {
@@ -61,7 +61,7 @@ final class LayoutOps {
             offsets[p + 1] = offsets[p] + parts[p].shape[1];
         }
         int width = offsets[parts.length];
-        double[] y = t.newValue(rows * width);
+        double[] y = new double[rows * width];
         for (int p = 0; p < parts.length; p++) {
             int w = parts[p].shape[1];
             for (int i = 0; i < rows; i++) {
@@ -103,7 +103,7 @@ final class LayoutOps {
             rows += parts[p].shape[0];
             total += parts[p].value.length;
         }
-        double[] y = t.newValue(total);
+        double[] y = new double[total];
         int at = 0;
         for (TapeVar part : parts) {
             System.arraycopy(part.value, 0, y, at, part.value.length);
@@ -132,7 +132,7 @@ final class LayoutOps {
         int rows = x.shape[0];
         int cols = x.shape[1];
         int w = to - from;
-        double[] y = t.newValue(rows * w);
+        double[] y = new double[rows * w];
         for (int i = 0; i < rows; i++) {
             System.arraycopy(x.value, i * cols + from, y, i * w, w);
         }

@@ -19,7 +19,7 @@ final class RowOps {
         }
         int rows = a.rows();
         int cols = a.cols();
-        double[] y = t.newValue(rows);
+        double[] y = new double[rows];
         for (int i = 0; i < rows; i++) {
             double s = 0;
             for (int j = 0, o = i * cols; j < cols; j++) {
@@ -59,7 +59,7 @@ final class RowOps {
         TapeVar x = t.own(xv);
         int rows = x.rows();
         int cols = x.cols();
-        double[] y = t.newValue(x.value.length);
+        double[] y = new double[x.value.length];
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
             double max = rowMax(x.value, o, cols);

@@ -17,7 +17,6 @@ public final class TapeEngine implements AutodiffEngine {
 
     private final String name;
     private final Supplier<MatrixProducts> products;
-    private final SparePools spares = new SparePools();
 
     /** The engine with the preferred matrix products (what {@code ServiceLoader} creates). */
     public TapeEngine() {
@@ -41,12 +40,12 @@ public final class TapeEngine implements AutodiffEngine {
 
     @Override
     public Graph open() {
-        return new TapeGraph(true, GradientSink.direct(), products.get(), spares, false);
+        return new TapeGraph(true, GradientSink.direct(), products.get());
     }
 
     @Override
     public Graph openInference() {
-        return new TapeGraph(false, GradientSink.direct(), products.get(), spares, false);
+        return new TapeGraph(false, GradientSink.direct(), products.get());
     }
 
     @Override
@@ -56,6 +55,6 @@ public final class TapeEngine implements AutodiffEngine {
 
     @Override
     public Graph open(GradientSink sink) {
-        return new TapeGraph(true, sink, products.get(), spares, true);
+        return new TapeGraph(true, sink, products.get());
     }
 }

@@ -26,24 +26,16 @@ final class TapeGraph implements Graph {
     private final List<TapeVar> tape = new ArrayList<>();
     private final Map<Parameter, TapeVar> leaves = new IdentityHashMap<>();
     private final Map<TapeVar, TapeVar[]> leafFunctions = new IdentityHashMap<>();
-    private final SpareArrays spare;
-    private final SparePools pools;
-    // the value arrays newValue() handed out, given to the spares at close() when values are
-    // recycled: each array once (views such as reshape share an array but are not listed again)
-    private final boolean recycleValues;
-    private final List<double[]> ownedValues = new ArrayList<>();
+    private final SpareArrays spare = new SpareArrays();
     private boolean backwardDone;
     private boolean closed;
     private long matmulFlops;
     private final MatrixProducts products;
 
-    TapeGraph(boolean recording, GradientSink sink, MatrixProducts products, SparePools pools, boolean recycleValues) {
-        this.recycleValues = recycleValues;
+    TapeGraph(boolean recording, GradientSink sink, MatrixProducts products) {
         this.recording = recording;
         this.sink = sink;
         this.products = products;
-        this.pools = pools;
-        this.spare = recording ? pools.borrow() : null;
     }
 
     @Override
@@ -102,14 +94,14 @@ final class TapeGraph implements Graph {
         int size = rows * cols;
         if (a.value.length == size && (b.value.length == size || b.value.length == 1)) {
             boolean scalarB = b.value.length == 1 && size != 1;
-            double[] y = newValue(size);
+            double[] y = new double[size];
             op.forwardFlat(a.value, b.value, scalarB, y);
             return record(shape, y, g -> op.backwardFlat(a.value, a.requiresGrad ? a.grad() : null, b.value,
                     b.requiresGrad ? b.grad() : null, scalarB, y, g), a, b);
         }
         Elementwise.Strides sa = Elementwise.Strides.of(a.rows(), a.cols());
         Elementwise.Strides sb = Elementwise.Strides.of(b.rows(), b.cols());
-        double[] y = newValue(rows * cols);
+        double[] y = new double[rows * cols];
         op.forward(a.value, sa, b.value, sb, y, rows, cols);
         return record(shape, y, g -> op.backward(a.value, sa, a.requiresGrad ? a.grad() : null,
                 b.value, sb, b.requiresGrad ? b.grad() : null, y, g, rows, cols), a, b);
@@ -186,7 +178,7 @@ final class TapeGraph implements Graph {
 
     private TapeVar apply(Pointwise op, TapeVar x) {
         double[] in = x.value;
-        double[] y = newValue(in.length);
+        double[] y = new double[in.length];
         op.forward(in, y);
         return record(x.shape, y, g -> op.backward(in, y, g, x.grad()), x);
     }
@@ -209,7 +201,7 @@ final class TapeGraph implements Graph {
             throw new IllegalArgumentException("matmul inner sizes differ: " + Arrays.toString(a.shape)
                     + (ta ? "^T" : "") + " x " + Arrays.toString(b.shape) + (tb ? "^T" : ""));
         }
-        double[] y = newZeroedValue(m * n);
+        double[] y = new double[m * n];
         gemm(ta, tb, m, n, k, a.value, b.value, y);
         long flops = 2L * m * n * k;
         matmulFlops += flops;
@@ -358,25 +350,7 @@ final class TapeGraph implements Graph {
         products.gemm(transA, transB, m, n, k, a, b, c);
     }
 
-    /**
-     * An array for a node's value that its op writes in full: in a pass that recycles values, a
-     * spare one of any content (given back at close()), else a new one.
-     */
-    double[] newValue(int length) {
-        return recycleValues ? owned(spare.any(length)) : new double[length];
-    }
-
-    /** {@link #newValue} filled with zeros, for a value its op adds to. */
-    double[] newZeroedValue(int length) {
-        return recycleValues ? owned(spare.zeroed(length)) : new double[length];
-    }
-
-    private double[] owned(double[] value) {
-        ownedValues.add(value);
-        return value;
-    }
-
-    /** A zeroed array of the given length for a gradient: a spare one (of this pass or an earlier one), or a new one. */
+    /** A zeroed array of the given length for a gradient: a spare one of this pass, or a new one. */
     double[] zeroedGradient(int length) {
         return spare.zeroed(length);
     }
@@ -401,20 +375,11 @@ final class TapeGraph implements Graph {
 
     @Override
     public void close() {
-        if (spare != null && !closed) {
-            // the inner nodes' gradients went to the spares in backward(), the values go now: the
-            // next pass reuses them (nothing of a recycling pass is read after close())
-            for (double[] v : ownedValues) {
-                spare.give(v);
-            }
-            ownedValues.clear();
-            spare.endPass();
-            pools.giveBack(spare);
-        }
         closed = true;
         tape.clear();
         leaves.clear();
         leafFunctions.clear();
+        spare.clear();
     }
 
     void checkOpen() {
