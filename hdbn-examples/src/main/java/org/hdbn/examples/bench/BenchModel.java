@@ -39,7 +39,6 @@ final class BenchModel {
     final PairwiseBatches batches;
     final List<String> losses;
     final int shards;
-    private final AutodiffEngine engine;
     private final long seed;
     private final DataBinding binding;
     private final int[] groups;
@@ -47,7 +46,6 @@ final class BenchModel {
     BenchModel(ModelSpec spec, EmoMusicDataset data, AutodiffEngine engine, long seed, int threads, int shards) {
         this.spec = spec;
         this.data = data;
-        this.engine = engine;
         this.seed = seed;
         this.shards = shards;
         this.binding = new DataBinding(data);
