@@ -1,5 +1,6 @@
 package org.hdbn.gate;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hdbn.graph.BuildContext;
 
@@ -11,6 +12,7 @@ import org.hdbn.graph.BuildContext;
  *                    default {@code paper_groups}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("gate: the data set's own user groups (EmoMusicLJ's user2cluster.npy), or a named assignment")
 public record FixedGateSpec(String assignment) implements GateSpec {
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.hdbn.autodiff.Graph;
 import org.hdbn.nn.ForwardMode;
 import org.hdbn.prob.Distribution;
 import org.hdbn.prob.KlRegistry;
+import org.hdbn.text.NearestNames;
 
 /**
  * A built model: named nodes wired by name, run in dependency order. A pass computes just the
@@ -38,6 +40,32 @@ public final class ModelGraph {
      * in dependency order, creating their parameters in the context's store.
      */
     public static ModelGraph build(GraphSpec spec, BuildContext ctx, KlRegistry kl) {
+        Map<String, List<String>> reads = wiring(spec);
+        for (Map.Entry<String, InputKind> in : spec.inputs().entrySet()) {
+            Integer width = spec.featureWidths().get(in.getKey());
+            ctx.declareInput(in.getKey(), in.getValue(), width == null ? 0 : width);
+        }
+        Map<String, Node> built = new LinkedHashMap<>();
+        for (String name : order(reads, reads.keySet())) {
+            ctx.enter(name);
+            Node node = spec.nodes().get(name).build(ctx);
+            ctx.built(name, node.outputDim());
+            built.put(name, node);
+        }
+        ctx.enter("");
+        return new ModelGraph(spec, built, reads, kl);
+    }
+
+    /**
+     * Checks the wiring without building anything: the format version, that every name a node
+     * reads is a node or an input (naming the nearest ones when not), feature widths, and that
+     * there is no cycle. Cheap: run it before loading data or fitting gates.
+     */
+    public static void checkWiring(GraphSpec spec) {
+        order(wiring(spec), spec.nodes().keySet());
+    }
+
+    private static Map<String, List<String>> wiring(GraphSpec spec) {
         if (spec.formatVersion() != GraphSpec.FORMAT_VERSION) {
             throw new SpecException("spec format version " + spec.formatVersion() + " is not supported (this release reads "
                     + GraphSpec.FORMAT_VERSION + ")");
@@ -53,8 +81,9 @@ public final class ModelGraph {
             if (in.getValue() == InputKind.FEATURES && (width == null || width <= 0)) {
                 throw new SpecException("feature input '" + in.getKey() + "' needs a positive width in featureWidths");
             }
-            ctx.declareInput(in.getKey(), in.getValue(), width == null ? 0 : width);
         }
+        Set<String> names = new LinkedHashSet<>(spec.nodes().keySet());
+        names.addAll(spec.inputs().keySet());
         Map<String, List<String>> reads = new LinkedHashMap<>();
         for (Map.Entry<String, NodeSpec> e : spec.nodes().entrySet()) {
             if (e.getValue() == null) {
@@ -62,22 +91,15 @@ public final class ModelGraph {
             }
             List<String> ins = e.getValue().inputs();
             for (String in : ins) {
-                if (!spec.nodes().containsKey(in) && !spec.inputs().containsKey(in)) {
-                    throw new SpecException("node '" + e.getKey() + "' reads '" + in + "', which is neither a node nor an input; nodes: "
-                            + spec.nodes().keySet() + ", inputs: " + spec.inputs().keySet());
+                if (!names.contains(in)) {
+                    throw new SpecException("node '" + e.getKey() + "' reads '" + in + "', which is neither a node nor an "
+                            + "input" + NearestNames.didYouMean(in, names) + "; nodes: " + spec.nodes().keySet()
+                            + ", inputs: " + spec.inputs().keySet());
                 }
             }
             reads.put(e.getKey(), List.copyOf(ins));
         }
-        Map<String, Node> built = new LinkedHashMap<>();
-        for (String name : order(reads, reads.keySet())) {
-            ctx.enter(name);
-            Node node = spec.nodes().get(name).build(ctx);
-            ctx.built(name, node.outputDim());
-            built.put(name, node);
-        }
-        ctx.enter("");
-        return new ModelGraph(spec, built, reads, kl);
+        return reads;
     }
 
     /** Runs the nodes the targets need (all nodes when targets is empty). */
@@ -93,7 +115,8 @@ public final class ModelGraph {
             BatchShard shard) {
         for (String t : targets) {
             if (!nodes.containsKey(t)) {
-                throw new SpecException("no node named '" + t + "'; nodes: " + nodes.keySet());
+                throw new SpecException("no node named '" + t + "'" + NearestNames.didYouMean(t, nodes.keySet())
+                        + "; nodes: " + nodes.keySet());
             }
         }
         ForwardContext ctx = new ForwardContext(g, batch, mode, kl, shard);
@@ -150,7 +173,8 @@ public final class ModelGraph {
     public Node node(String name) {
         Node n = nodes.get(name);
         if (n == null) {
-            throw new SpecException("no node named '" + name + "'; nodes: " + nodes.keySet());
+            throw new SpecException("no node named '" + name + "'" + NearestNames.didYouMean(name, nodes.keySet())
+                    + "; nodes: " + nodes.keySet());
         }
         return n;
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
+import org.hdbn.text.NearestNames;
 
 /**
  * Reads and writes specs as JSON with every spec type registered through
@@ -38,6 +41,14 @@ public final class SpecMapper {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         for (SpecTypeProvider p : providers) {
             for (SpecTypeProvider.SpecType t : p.specTypes()) {
+                java.util.Optional<Class<?>> other = typeClass(t.base(), t.name());
+                if (other.isPresent() && other.get() != t.type()) {
+                    throw new SpecException(t.base().getSimpleName() + " type '" + t.name() + "' is registered twice: by "
+                            + other.get().getName() + " and by " + t.type().getName());
+                }
+                if (other.isPresent()) {
+                    continue;
+                }
                 types.add(t);
                 mapper.registerSubtypes(new NamedType(t.type(), t.name()));
             }
@@ -60,6 +71,12 @@ public final class SpecMapper {
         return names;
     }
 
+    /** The class registered under a type name for a base, if any. */
+    public java.util.Optional<Class<?>> typeClass(Class<?> base, String name) {
+        return types.stream().filter(t -> t.base() == base && t.name().equals(name))
+                .<Class<?>>map(SpecTypeProvider.SpecType::type).findFirst();
+    }
+
     public ObjectMapper objectMapper() {
         return mapper;
     }
@@ -70,8 +87,8 @@ public final class SpecMapper {
 
     /** Reads a JSON file as the given type; errors name the file, the line and what is wrong. */
     public <T> T read(Path file, Class<T> type) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return mapper.readValue(in, type);
+        try {
+            return read(file.toString(), Files.readAllBytes(file), type);
         } catch (IOException e) {
             throw describe(file.toString(), e);
         }
@@ -80,10 +97,61 @@ public final class SpecMapper {
     /** Reads JSON text (e.g. a resource) as the given type; {@code source} names it in errors. */
     public <T> T read(String source, InputStream in, Class<T> type) {
         try {
-            return mapper.readValue(in, type);
+            return read(source, in.readAllBytes(), type);
         } catch (IOException e) {
             throw describe(source, e);
         }
+    }
+
+    private <T> T read(String source, byte[] json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (IOException e) {
+            throw explain(source, e, () -> mapper.readTree(json), type);
+        }
+    }
+
+    /** Parses a JSON file as a tree (to merge or inspect before binding); errors name the file and line. */
+    public JsonNode readTree(Path file) {
+        try {
+            return mapper.readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw describe(file.toString(), e);
+        }
+    }
+
+    /** Binds a JSON tree as the given type; {@code source} names it in errors. */
+    public <T> T fromTree(String source, JsonNode tree, Class<T> type) {
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (IOException e) {
+            throw explain(source, e, () -> tree, type);
+        }
+    }
+
+    /**
+     * The error for a failed read: a misspelt field or an unknown type found by walking the tree
+     * comes first (a record's constructor may have complained about the field it misses before
+     * Jackson saw the misspelling); otherwise Jackson's error made readable.
+     */
+    private SpecException explain(String source, IOException e, TreeSource tree, Class<?> type) {
+        // Jackson's own unknown-type and unknown-field errors carry the line: they are described as they are
+        if (!(e instanceof com.fasterxml.jackson.core.JsonParseException) && !(e instanceof InvalidTypeIdException)
+                && !(e instanceof UnrecognizedPropertyException)) {
+            try {
+                new SpecChecker(this).check(source, tree.get(), type);
+            } catch (SpecException found) {
+                return new SpecException(found.getMessage(), e);
+            } catch (IOException | RuntimeException ignored) {
+                // the tree cannot be walked (e.g. malformed JSON): Jackson's own message says why
+            }
+        }
+        return describe(source, e);
+    }
+
+    @FunctionalInterface
+    private interface TreeSource {
+        JsonNode get() throws IOException;
     }
 
     public String write(Object spec) {
@@ -97,8 +165,16 @@ public final class SpecMapper {
     private SpecException describe(String source, IOException e) {
         if (e instanceof InvalidTypeIdException t) {
             Class<?> base = t.getBaseType() == null ? Object.class : t.getBaseType().getRawClass();
-            return new SpecException(source + at(t.getLocation()) + ": unknown " + base.getSimpleName() + " type '"
-                    + t.getTypeId() + "'; known: " + typeNames(base), e);
+            return new SpecException(source + at(t.getLocation()) + path(t) + ": unknown " + base.getSimpleName()
+                    + " type '" + t.getTypeId() + "'" + NearestNames.didYouMean(String.valueOf(t.getTypeId()),
+                    typeNames(base)) + "; registered: " + typeNames(base) + "; " + SpecChecker.MISSING_EXTENSION, e);
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            java.util.List<String> known = u.getKnownPropertyIds() == null ? java.util.List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return new SpecException(source + at(u.getLocation()) + path(u) + ": unknown field '" + u.getPropertyName()
+                    + "' of " + u.getReferringClass().getSimpleName() + NearestNames.didYouMean(u.getPropertyName(), known)
+                    + "; its fields: " + known, e);
         }
         if (e instanceof JsonProcessingException j) {
             Throwable root = j;

@@ -2,6 +2,7 @@ package org.hdbn.prob;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
@@ -24,6 +25,18 @@ public final class KlRegistry {
     /** A registry with hdbn's closed forms: Normal || Normal. */
     public static KlRegistry withDefaults() {
         return new KlRegistry().register(Normal.class, Normal.class, Normal::kl);
+    }
+
+    /**
+     * A registry with hdbn's closed forms and those of every {@link KlProvider} on the class path
+     * (the thread's context class loader, so extensions loaded with {@code --plugin} are seen).
+     */
+    public static KlRegistry withInstalled() {
+        KlRegistry registry = withDefaults();
+        for (KlProvider provider : ServiceLoader.load(KlProvider.class)) {
+            provider.register(registry);
+        }
+        return registry;
     }
 
     /** Registers the closed form for {@code KL(P || Q)}; refuses a pair already registered. */

@@ -100,7 +100,7 @@ public final class Normal extends Distribution {
      * Closed-form {@code KL(p || q)} per row: the sum over dimensions of
      * {@code log(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2}.
      */
-    static Var kl(Graph g, Normal p, Normal q) {
+    public static Var kl(Graph g, Normal p, Normal q) {
         return g.gaussianKl(p.mean, p.scale, q.mean, q.scale);
     }
 }

@@ -72,8 +72,8 @@ public final class Trainer {
         return optimizer;
     }
 
-    /** The outcome of one pass: its terms (times their shares) and its weighted total. */
-    private record Pass(Map<String, Double> terms, double total) {
+    /** The outcome of one pass: its terms (times their shares), the same weighted, and the weighted total. */
+    private record Pass(Map<String, Double> terms, Map<String, Double> weighted, double total) {
     }
 
     /**
@@ -91,9 +91,11 @@ public final class Trainer {
             passes = runShards(batch, lossNodes, rng.nextLong(), step);
         }
         Map<String, Double> terms = new LinkedHashMap<>();
+        Map<String, Double> weighted = new LinkedHashMap<>();
         double total = 0;
         for (Pass p : passes) {
             p.terms().forEach((name, v) -> terms.merge(name, v, Double::sum));
+            p.weighted().forEach((name, v) -> weighted.merge(name, v, Double::sum));
             total += p.total();
         }
         // every parameter's update is independent of the others': the workers share them
@@ -106,7 +108,7 @@ public final class Trainer {
         // params is every parameter of the store: the step clears them all
         optimizer.stepAndZero(params, runner);
         int rows = batch.indices().values().stream().mapToInt(a -> a.length).min().orElse(0);
-        return new StepReport(step, rows, terms, total, norm);
+        return new StepReport(step, rows, terms, weighted, total, norm);
     }
 
     /** Steps over every batch of an iterator, reporting each step. */
@@ -175,6 +177,7 @@ public final class Trainer {
     private Pass pass(Batch batch, BatchShard shard, List<String> lossNodes, UniformRandomProvider rng,
             GradientSink sink, long step) {
         Map<String, Double> terms = new LinkedHashMap<>();
+        Map<String, Double> weighted = new LinkedHashMap<>();
         try (Graph g = engine.open(sink)) {
             ForwardResult r = model.forward(g, batch, ForwardMode.train(rng), lossNodes, shard);
             for (LossTerm t : r.losses()) {
@@ -183,11 +186,12 @@ public final class Trainer {
                     throw new NonFiniteException(step, "loss term '" + t.name() + "' is " + v);
                 }
                 terms.merge(t.name(), v * t.share(), Double::sum);
+                weighted.merge(t.name(), v * t.share() * t.weight() * weighting.multiplier(t, step), Double::sum);
             }
             Var loss = r.totalLoss(g, t -> weighting.multiplier(t, step));
             double total = loss.value().item();
             g.backward(loss);
-            return new Pass(terms, total);
+            return new Pass(terms, weighted, total);
         }
     }
 }

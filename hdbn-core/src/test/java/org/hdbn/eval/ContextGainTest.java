@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
+import org.hdbn.testing.FunctionScorer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,22 +34,8 @@ class ContextGainTest {
 
     /** Scores item j as 1 when j is the query's context, else by a user-specific order that ignores it. */
     private static Function<Interactions, BlockScorer> planted(boolean useContext) {
-        return q -> new BlockScorer() {
-            @Override
-            public int numItems() {
-                return ITEMS;
-            }
-
-            @Override
-            public void score(int from, int to, double[] out) {
-                for (int r = from; r < to; r++) {
-                    for (int j = 0; j < ITEMS; j++) {
-                        double base = ((j + q.users()[r]) % ITEMS) / (2.0 * ITEMS);
-                        out[(r - from) * ITEMS + j] = base + (useContext && j == q.contexts()[r] ? 1 : 0);
-                    }
-                }
-            }
-        };
+        return q -> new FunctionScorer(ITEMS, (r, j) -> ((j + q.users()[r]) % ITEMS) / (2.0 * ITEMS)
+                + (useContext && j == q.contexts()[r] ? 1 : 0));
     }
 
     private static final SeenItems NOTHING_SEEN = SeenItems.of(new Interactions(new int[0], new int[0], new int[0]));

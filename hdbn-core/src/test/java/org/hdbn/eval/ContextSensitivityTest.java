@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
+import org.hdbn.testing.FunctionScorer;
 import org.junit.jupiter.api.Test;
 
 /** The sampled sensitivity of lists and scores to the context, on hand-computed cases. */
@@ -60,21 +61,8 @@ class ContextSensitivityTest {
     void handComputedOverlapAndSpread() {
         Interactions eval = new Interactions(new int[] {0}, new int[] {2}, new int[] {0});
         SeenItems train = SeenItems.of(new Interactions(new int[] {0}, new int[] {0}, new int[] {0}));
-        Function<Interactions, BlockScorer> scorers = q -> new BlockScorer() {
-            @Override
-            public int numItems() {
-                return 4;
-            }
-
-            @Override
-            public void score(int from, int to, double[] out) {
-                for (int r = from; r < to; r++) {
-                    for (int j = 0; j < 4; j++) {
-                        out[(r - from) * 4 + j] = q.contexts()[r] == 0 ? 3 - j : j;
-                    }
-                }
-            }
-        };
+        Function<Interactions, BlockScorer> scorers = q -> new FunctionScorer(4, (row, j) -> q.contexts()[row] == 0
+                ? 3 - j : j);
         ContextSensitivity.Result r = ContextSensitivity.measure(ContextSensitivity.sample(eval, 2, 1, 1, 1), scorers,
                 train, 2);
         assertThat(r.triples()).isEqualTo(1);
@@ -97,22 +85,9 @@ class ContextSensitivityTest {
             contexts[r] = r % 6;
         }
         Interactions eval = new Interactions(users, new int[n], contexts);
-        Function<Interactions, BlockScorer> blind = q -> new BlockScorer() {
-            @Override
-            public int numItems() {
-                return 25;
-            }
-
-            @Override
-            public void score(int from, int to, double[] out) {
-                for (int r = from; r < to; r++) {
-                    for (int j = 0; j < 25; j++) {
-                        // irrational-ish values so a sum of equal scores would not cancel exactly by luck
-                        out[(r - from) * 25 + j] = Math.sin(0.37 * j + q.users()[r]) * 1e3;
-                    }
-                }
-            }
-        };
+        // irrational-ish values so a sum of equal scores would not cancel exactly by luck
+        Function<Interactions, BlockScorer> blind = q -> new FunctionScorer(25,
+                (row, j) -> Math.sin(0.37 * j + q.users()[row]) * 1e3);
         SeenItems train = SeenItems.of(new Interactions(new int[] {0, 1}, new int[] {3, 4}, new int[] {0, 0}));
         ContextSensitivity.Result r = ContextSensitivity.measure(ContextSensitivity.sample(eval, 6, 10, 3, 2), blind,
                 train, 10);

@@ -125,7 +125,11 @@ class ModelGraphTest {
         GraphSpec spec = read(SPEC.replace("\"rows\": \"users\"", "\"rows\": \"people\""));
         assertThatThrownBy(() -> ModelGraph.build(spec, context(new ParameterStore()), KlRegistry.withDefaults()))
                 .hasMessageContaining("node 'user_emb': unknown dimension 'people'");
+        // the misspelling is the cause of the missing number, so it is what the message names
         assertThatThrownBy(() -> read(SPEC.replace("\"dim\": 4}", "\"dims\": 4}")))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("(at nodes.user_emb): unknown field 'dims' of embedding (did you mean 'dim'?)");
+        assertThatThrownBy(() -> read(SPEC.replace(", \"dim\": 4}", "}")))
                 .isInstanceOf(SpecException.class).hasMessageContaining("(at nodes.user_emb.dim): a required number is missing");
     }
 

@@ -1,10 +1,12 @@
 package org.hdbn.smile;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import org.hdbn.gate.GateFitter;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.BuildContext;
 
 /** g-means (Hamerly and Elkan 2003): clusters split until each looks Gaussian, up to {@code kmax}. */
+@JsonClassDescription("gate: k-means with k chosen by g-means (Gaussianity of each cluster), up to kmax")
 public record GMeansGateSpec(int kmax) implements GateSpec {
 
     @Override

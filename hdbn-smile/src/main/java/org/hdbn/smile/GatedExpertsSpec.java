@@ -1,5 +1,6 @@
 package org.hdbn.smile;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.hdbn.nn.Block;
  * @param datasetSize  optional: N, a number or a data dimension
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("node: one expert network per group of a fitted gate; each row goes to its entity's group's expert")
 public record GatedExpertsSpec(String input, String entity, String gate, Dim out, BlockSpec expert, Double klWeight,
         Dim datasetSize) implements NodeSpec {
 

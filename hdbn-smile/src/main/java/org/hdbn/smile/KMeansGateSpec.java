@@ -1,5 +1,6 @@
 package org.hdbn.smile;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hdbn.gate.GateFitter;
 import org.hdbn.gate.GateSpec;
@@ -11,6 +12,7 @@ import org.hdbn.graph.Dim;
  * {@code groups} (the number of groups the paper used on that data set).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("gate: k-means on each user's genre histogram, k groups (a number or a dimension name)")
 public record KMeansGateSpec(Dim k, Integer restarts) implements GateSpec {
 
     @Override

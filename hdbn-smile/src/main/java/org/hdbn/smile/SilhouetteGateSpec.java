@@ -1,10 +1,12 @@
 package org.hdbn.smile;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import org.hdbn.gate.GateFitter;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.BuildContext;
 
 /** k-means with k in {@code [kmin, kmax]} chosen by the mean silhouette. */
+@JsonClassDescription("gate: k-means with k in [kmin, kmax] chosen by the silhouette score")
 public record SilhouetteGateSpec(int kmin, int kmax) implements GateSpec {
 
     @Override

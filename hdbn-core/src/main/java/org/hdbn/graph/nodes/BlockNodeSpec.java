@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
@@ -17,6 +18,7 @@ import org.hdbn.nn.Block;
  * @param out     output size
  * @param block   the network, e.g. {@code {"type": "mlp", "hidden": [64, 64]}}
  */
+@JsonClassDescription("node: a deterministic block (e.g. an MLP) applied to its inputs side by side")
 public record BlockNodeSpec(List<String> inputs, int out, BlockSpec block) implements NodeSpec {
 
     public BlockNodeSpec {

@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
@@ -19,7 +20,14 @@ import org.hdbn.graph.SpecException;
  * @param candidates  node giving {@code [B + B*N, d]}
  * @param weight      the term's weight; default 1
  */
+@JsonClassDescription("node: the BPR loss of query . candidate scores, a positive against its negatives")
 public record BprLossSpec(String query, String candidates, Double weight) implements NodeSpec {
+
+    public BprLossSpec {
+        if (query == null || candidates == null) {
+            throw new SpecException("bpr: fields query and candidates are required");
+        }
+    }
 
     @Override
     public List<String> inputs() {

@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
@@ -20,7 +21,14 @@ import org.hdbn.graph.SpecException;
  * @param target      node giving probabilities {@code [>= B, k]}
  * @param weight      the term's weight; default 1
  */
+@JsonClassDescription("node: KL(target || prediction) between categorical distributions, averaged over rows")
 public record CategoricalKlSpec(String prediction, String target, Double weight) implements NodeSpec {
+
+    public CategoricalKlSpec {
+        if (prediction == null || target == null) {
+            throw new SpecException("categorical_kl: fields prediction and target are required");
+        }
+    }
 
     /** Keeps log(0) out of the loss where a target gives a category no mass or a prediction underflows. */
     static final double EPS = 1e-12;

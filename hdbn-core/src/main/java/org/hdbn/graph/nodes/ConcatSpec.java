@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.autodiff.Var;
 import org.hdbn.graph.BuildContext;
@@ -10,6 +11,7 @@ import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
 
 /** The outputs of several nodes side by side (columns). */
+@JsonClassDescription("node: its inputs placed side by side")
 public record ConcatSpec(List<String> inputs) implements NodeSpec {
 
     public ConcatSpec {

@@ -1,11 +1,13 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Dim;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
+import org.hdbn.graph.SpecException;
 import org.hdbn.nn.Embedding;
 import org.hdbn.param.Initializer;
 
@@ -19,7 +21,17 @@ import org.hdbn.param.Initializer;
  * @param parameter  the table's parameter name; defaults to the node name
  * @param initStd    standard deviation of the normal initial values; default 0.1
  */
+@JsonClassDescription("node: a learned embedding table indexed by an index input")
 public record EmbeddingSpec(String input, Dim rows, int dim, String parameter, Double initStd) implements NodeSpec {
+
+    public EmbeddingSpec {
+        if (input == null || rows == null) {
+            throw new SpecException("embedding: fields input and rows are required");
+        }
+        if (dim <= 0) {
+            throw new SpecException("embedding: field dim must be positive, got " + dim);
+        }
+    }
 
     @Override
     public List<String> inputs() {

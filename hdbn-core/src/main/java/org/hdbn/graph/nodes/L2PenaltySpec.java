@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
@@ -14,6 +15,7 @@ import org.hdbn.graph.SpecException;
  * regularise: {@code sum over inputs of 0.5 * ||x||^2 / rows}, so its scale does not grow with the
  * batch size.
  */
+@JsonClassDescription("node: weight times the squared L2 norm of its inputs' rows used in the batch")
 public record L2PenaltySpec(List<String> inputs, double weight) implements NodeSpec {
 
     public L2PenaltySpec {

@@ -1,5 +1,6 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
@@ -14,6 +15,7 @@ import org.hdbn.nn.Mlp;
  * @param activation        hidden activation; default relu
  * @param outputActivation  output activation; default identity
  */
+@JsonClassDescription("block: a multilayer perceptron with the given hidden sizes and activations")
 public record MlpBlockSpec(List<Integer> hidden, Activation activation, Activation outputActivation)
         implements BlockSpec {
 

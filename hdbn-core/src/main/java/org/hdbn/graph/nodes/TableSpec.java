@@ -1,10 +1,12 @@
 package org.hdbn.graph.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
+import org.hdbn.graph.SpecException;
 import org.hdbn.tensor.Tensor;
 
 /**
@@ -14,7 +16,14 @@ import org.hdbn.tensor.Tensor;
  * @param table  the table's name among the data's tables
  * @param input  the index input
  */
+@JsonClassDescription("node: rows of a constant table the data provides (e.g. song_mood) by an index input")
 public record TableSpec(String table, String input) implements NodeSpec {
+
+    public TableSpec {
+        if (table == null || input == null) {
+            throw new SpecException("table: fields table and input are required");
+        }
+    }
 
     @Override
     public List<String> inputs() {

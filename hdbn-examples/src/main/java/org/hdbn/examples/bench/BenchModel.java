@@ -51,7 +51,7 @@ final class BenchModel {
         this.binding = new DataBinding(data);
         this.gate = spec.gate() == null ? null : spec.gate().fitter(binding.context(new ParameterStore(), seed, null),
                 RandomStreams.derive(seed, "gate")).fit(binding.userFeatures().rows());
-        this.graph = ModelGraph.build(spec.graph(), binding.context(store, seed, gate), KlRegistry.withDefaults());
+        this.graph = ModelGraph.build(spec.graph(), binding.context(store, seed, gate), KlRegistry.withInstalled());
         TrainingSpec t = spec.training();
         if (gate != null) {
             groups = new int[gate.numEntities()];

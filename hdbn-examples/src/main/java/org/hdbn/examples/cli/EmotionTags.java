@@ -1,6 +1,7 @@
 package org.hdbn.examples.cli;
 
 import java.util.List;
+import org.hdbn.text.NearestNames;
 
 /** Resolves an emotion tag given by name (case-insensitive) or by index. */
 final class EmotionTags {
@@ -20,9 +21,7 @@ final class EmotionTags {
                 return i;
             }
         }
-        List<String> close = tags.stream().filter(t -> t.startsWith(given.trim().toLowerCase(java.util.Locale.ROOT))
-                || given.toLowerCase(java.util.Locale.ROOT).startsWith(t)).limit(5).toList();
-        throw new IllegalArgumentException("unknown emotion tag '" + given + "' (" + tags.size() + " tags, indexes 0.."
-                + (tags.size() - 1) + (close.isEmpty() ? ")" : "; did you mean " + close + "?)"));
+        throw new IllegalArgumentException("unknown emotion tag '" + given + "'" + NearestNames.didYouMean(given, tags)
+                + " (" + tags.size() + " tags, indexes 0.." + (tags.size() - 1) + "; hdbn tags lists them)");
     }
 }

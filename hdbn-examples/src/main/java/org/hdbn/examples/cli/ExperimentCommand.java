@@ -17,6 +17,7 @@ import org.hdbn.examples.experiment.ExperimentPlots;
 import org.hdbn.examples.experiment.ExperimentResults;
 import org.hdbn.examples.experiment.ResultsJson;
 import org.hdbn.examples.experiment.ResultsMarkdown;
+import org.hdbn.examples.experiment.TrainedVariant;
 import org.hdbn.examples.experiment.Variant;
 import org.hdbn.examples.experiment.Variants;
 import org.hdbn.examples.recommender.EaseCache;
@@ -45,6 +46,11 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "Rows: built-in specs, spec files, or the baselines ease, ease-plays, ease-emotion-plays, "
                     + "emotion-popularity, most-popular (default: all).")
     List<String> variants;
+
+    @Option(names = "--models", paramLabel = "DIR,...", split = ",",
+            description = "Already-trained model folders to compare as rows, loaded instead of retrained (named after "
+                    + "the folder). With --models and no --variants, only these rows.")
+    List<Path> models;
 
     @Option(names = "--reference", paramLabel = "NAME",
             description = "The row tested against every other and swept (default: hdbn when it is a row, else the "
@@ -82,16 +88,20 @@ final class ExperimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter writer = command.commandLine().getOut();
         PrintStream progress = new PrintStream(new WriterOutputStream(writer), true);
-        if (epochs != null && epochs < 0) {
-            throw new IllegalArgumentException("--epochs must not be negative, got " + epochs);
+        if (epochs != null && epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
         }
         SpecMapper mapper = new SpecMapper();
         AutodiffEngine engineImpl = Engines.byName(engine);
         List<Variant> rows = new ArrayList<>();
         // the EASE rows search the same lambdas: each is inverted once per run
         EaseCache ease = new EaseCache();
-        for (String name : variants == null ? Variants.DEFAULT : variants) {
+        List<String> named = variants != null ? variants : models != null ? List.of() : Variants.DEFAULT;
+        for (String name : named) {
             rows.add(Variants.resolve(name.strip(), mapper, epochs, engineImpl, ease));
+        }
+        for (Path folder : models == null ? List.<Path>of() : models) {
+            rows.add(new TrainedVariant(folder, mapper, engineImpl));
         }
         String ref = reference != null ? reference
                 : rows.stream().anyMatch(v -> v.name().equals("hdbn")) ? "hdbn" : rows.get(0).name();

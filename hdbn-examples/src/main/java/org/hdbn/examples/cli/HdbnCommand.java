@@ -1,6 +1,9 @@
 package org.hdbn.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,12 +13,17 @@ import picocli.CommandLine.Option;
         description = "Heterogeneity-aware Deep Bayesian Network (arXiv 2406.14090) for emotion-aware music "
                 + "recommendation, and the building blocks it is made of.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, GenerateCommand.class, BenchCommand.class,
-                ExperimentCommand.class,
+                ExperimentCommand.class, TypesCommand.class, TagsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HdbnCommand implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
+
+    @Option(names = "--plugin", paramLabel = "JAR", scope = CommandLine.ScopeType.INHERIT,
+            description = "An extension's jar (or class folder) to load; may be repeated. Entries of the "
+                    + "environment variable " + Plugins.ENVIRONMENT + " (separated by ':') are loaded too.")
+    List<Path> plugins = new ArrayList<>();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,11 +41,20 @@ public final class HdbnCommand implements Runnable {
 
     public static void main(String[] args) {
         NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                System.getenv(Plugins.ENVIRONMENT)));
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, null);
+    }
+
+    /**
+     * Runs the command line with the given streams and extension class path (the value of
+     * {@value Plugins#ENVIRONMENT}, or null); returns the exit code.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, String pluginClasspath) {
         HdbnCommand root = new HdbnCommand();
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
@@ -52,9 +69,37 @@ public final class HdbnCommand implements Runnable {
             line.getErr().flush();
             return 2;
         });
+        cl.setExecutionStrategy(parsed -> withPlugins(root, pluginClasspath, parsed, err));
         int code = cl.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Runs the parsed command with the extensions' class loader as the thread's context loader. */
+    private static int withPlugins(HdbnCommand root, String pluginClasspath, CommandLine.ParseResult parsed,
+            PrintWriter err) {
+        ClassLoader loader;
+        try {
+            loader = Plugins.loader(Plugins.entries(root.plugins, pluginClasspath), HdbnCommand.class.getClassLoader());
+        } catch (IllegalArgumentException e) {
+            err.println("hdbn: error: " + e.getMessage());
+            return 2;
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            thread.setContextClassLoader(before);
+            if (loader instanceof java.net.URLClassLoader plugins) {
+                try {
+                    plugins.close();
+                } catch (java.io.IOException e) {
+                    err.println("hdbn: warning: cannot close the extensions' jars: " + e.getMessage());
+                }
+            }
+        }
     }
 }

@@ -19,13 +19,21 @@ final class ModelOptions {
     }
 
     static Opened open(Path modelDir, Path dataDir, SpecMapper mapper) {
+        if (!Files.isDirectory(modelDir)) {
+            throw new DataFormatException(modelDir + (Files.exists(modelDir) ? ": is a file, not a model folder"
+                    : ": no such model folder"));
+        }
         Path dir = dataDir != null ? dataDir : recordedDataDir(modelDir, mapper);
         EmoMusicDataset data = EmoMusicLoader.load(dir);
         return new Opened(TrainedModel.load(modelDir, data, mapper), data);
     }
 
-    private static Path recordedDataDir(Path modelDir, SpecMapper mapper) {
+    /** The data folder a saved model was trained on, as its model.json records it. */
+    static Path recordedDataDir(Path modelDir, SpecMapper mapper) {
         Path file = modelDir.resolve(TrainedModel.MODEL_FILE);
+        if (!Files.exists(modelDir)) {
+            throw new DataFormatException(modelDir + ": no such model folder");
+        }
         if (!Files.isRegularFile(file)) {
             throw new DataFormatException(modelDir + ": not a model folder (no " + TrainedModel.MODEL_FILE + ")");
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.hdbn.examples.model.BuiltInSpecs;
 import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.text.NearestNames;
 
 /** Resolves {@code --spec}: a built-in spec's name, else a JSON file. */
 final class SpecFiles {
@@ -18,8 +19,9 @@ final class SpecFiles {
         }
         Path p = Path.of(nameOrPath);
         if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException(nameOrPath + ": neither a spec file nor a built-in spec "
-                    + BuiltInSpecs.NAMES);
+            throw new IllegalArgumentException(nameOrPath + ": neither a spec file nor a built-in spec"
+                    + NearestNames.didYouMean(nameOrPath, BuiltInSpecs.NAMES) + " " + BuiltInSpecs.NAMES
+                    + (Files.isDirectory(p) ? " (it is a folder)" : ""));
         }
         return ModelSpec.read(mapper, p);
     }

@@ -62,6 +62,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run whose checkpoints are in DIR.")
     Path resume;
 
+    @Option(names = "--force", description = "Replace the model folder if it already exists.")
+    boolean force;
+
     @Option(names = "--threads", paramLabel = "T", description = "Threads computing each step's gradient "
             + "(default: available processors); the trained model does not depend on it.")
     Integer threads;
@@ -113,11 +116,15 @@ final class TrainCommand implements Callable<Integer> {
             if (model == null) {
                 throw new IllegalArgumentException("--model is required (unless --resume)");
             }
+            if (java.nio.file.Files.exists(model) && !force) {
+                throw new IllegalArgumentException(model + ": already exists; --force replaces it (or choose another --model)");
+            }
             long s = seed == null ? 1 : seed;
             ModelSpec spec = SpecFiles.load(mapper, specName);
             if (epochs != null) {
-                if (epochs < 0) {
-                    throw new IllegalArgumentException("--epochs must not be negative, got " + epochs);
+                if (epochs < 1) {
+                    throw new IllegalArgumentException("--epochs must be at least 1 (a model with no training is not "
+                            + "saved), got " + epochs);
                 }
                 spec = spec.withTraining(spec.training().withFinalEpochs(epochs));
             }

@@ -52,9 +52,7 @@ public final class EmoMusicLoader {
 
     /** Loads the data set in {@code dir}. */
     public static EmoMusicDataset load(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new DataFormatException(dir + ": data set directory not found");
-        }
+        requireDataSetFolder(dir);
         Path parent = dir.toAbsolutePath().normalize().getParent();
         FingerprintReader files = new FingerprintReader();
 
@@ -95,6 +93,34 @@ public final class EmoMusicLoader {
                 : fullDir == null ? null : songInfo(files, fullDir.resolve(INDEX_TO_ITEM), dir, songToFull, numSongs);
         return new EmoMusicDataset(dir, tags, train, validation, mood, genres, artists, years, userGroups, songs,
                 songToFull, files.fingerprint());
+    }
+
+    /**
+     * Refuses a path that is not a data set folder, saying what it is instead: missing, a file,
+     * or a folder holding data sets (it names them) rather than one. A folder that is neither
+     * passes: the file it lacks is named when it is read.
+     */
+    static void requireDataSetFolder(Path dir) {
+        if (Files.isRegularFile(dir)) {
+            throw new DataFormatException(dir + ": is a file; give the data set's folder (the one holding " + TRAIN + ")");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new DataFormatException(dir + ": data set directory not found");
+        }
+        if (Files.exists(dir.resolve(TRAIN))) {
+            return;
+        }
+        List<String> inside = new java.util.ArrayList<>();
+        try (var children = Files.list(dir)) {
+            children.filter(c -> Files.isRegularFile(c.resolve(TRAIN))).map(c -> c.getFileName().toString()).sorted()
+                    .forEach(inside::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!inside.isEmpty()) {
+            throw new DataFormatException(dir + ": not a data set folder (no " + TRAIN + "); the data sets inside it are "
+                    + inside + ": give one of them, e.g. " + dir.resolve(inside.get(0)));
+        }
     }
 
     private static Path emotionMap(Path dir, Path parent) {

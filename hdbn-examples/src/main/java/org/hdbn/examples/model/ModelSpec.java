@@ -1,12 +1,17 @@
 package org.hdbn.examples.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.GraphSpec;
+import org.hdbn.graph.ModelGraph;
 import org.hdbn.graph.SpecException;
+import org.hdbn.graph.SpecInheritance;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.text.NearestNames;
 
 /**
  * A complete recommender variant as data: the model graph, the user gate (if it has one) and how
@@ -34,21 +39,64 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
         }
         for (String node : new String[] {QUERY, CANDIDATE}) {
             if (!graph.nodes().containsKey(node)) {
-                throw new SpecException("model '" + name + "': the graph needs a node named '" + node + "'");
+                throw new SpecException("model '" + name + "': the graph needs a node named '" + node + "'"
+                        + NearestNames.didYouMean(node, graph.nodes().keySet()));
             }
         }
+        // the wiring is checked here, before any data is loaded or a gate is fitted
+        ModelGraph.checkWiring(graph);
     }
 
+    /**
+     * Reads a spec file. With {@code "extends": BASE} (a built-in spec's name, or a file relative
+     * to this one) it is the base with this file's fields merged in ({@link SpecInheritance}). A
+     * spec that is not a built-in one but carries a built-in's name is refused: its models and
+     * reports would pass for the built-in's.
+     */
     public static ModelSpec read(SpecMapper mapper, Path file) {
-        return mapper.read(file, ModelSpec.class);
+        JsonNode tree = mapper.readTree(file);
+        ModelSpec spec = tree.has(SpecInheritance.EXTENDS)
+                ? mapper.fromTree(file.toString(), SpecInheritance.resolve(tree, base -> baseTree(mapper, base, file)),
+                        ModelSpec.class)
+                : mapper.read(file, ModelSpec.class);
+        if (BuiltInSpecs.NAMES.contains(spec.name())) {
+            JsonNode builtIn = mapper.objectMapper().valueToTree(builtIn(mapper, spec.name()));
+            if (!builtIn.equals(mapper.objectMapper().valueToTree(spec))) {
+                throw new SpecException(file + ": field name is '" + spec.name() + "', the name of a built-in spec, but "
+                        + "this spec differs from it; give it a name of its own (\"name\": \"" + spec.name()
+                        + "-variant\") so its models and reports are not taken for the built-in's");
+            }
+        }
+        return spec;
+    }
+
+    private static JsonNode baseTree(SpecMapper mapper, String base, Path from) {
+        if (BuiltInSpecs.NAMES.contains(base)) {
+            try (InputStream in = ModelSpec.class.getResourceAsStream(resource(base))) {
+                return mapper.objectMapper().readTree(in);
+            } catch (java.io.IOException e) {
+                throw new SpecException("cannot read built-in spec " + base + ": " + e.getMessage(), e);
+            }
+        }
+        Path file = from.toAbsolutePath().resolveSibling(base);
+        if (!Files.isRegularFile(file)) {
+            throw new SpecException(from + ": field extends: '" + base + "' is neither a built-in spec"
+                    + NearestNames.didYouMean(base, BuiltInSpecs.NAMES) + " " + BuiltInSpecs.NAMES + " nor a file ("
+                    + file + ")");
+        }
+        return mapper.readTree(file);
+    }
+
+    private static String resource(String name) {
+        return "/org/hdbn/examples/specs/" + name + ".json";
     }
 
     /** A spec shipped in the jar, by name (e.g. {@code hdbn}). */
     public static ModelSpec builtIn(SpecMapper mapper, String name) {
-        String resource = "/org/hdbn/examples/specs/" + name + ".json";
-        try (InputStream in = ModelSpec.class.getResourceAsStream(resource)) {
+        try (InputStream in = ModelSpec.class.getResourceAsStream(resource(name))) {
             if (in == null) {
-                throw new SpecException("no built-in spec named '" + name + "'; built in: " + BuiltInSpecs.NAMES);
+                throw new SpecException("no built-in spec named '" + name + "'" + NearestNames.didYouMean(name,
+                        BuiltInSpecs.NAMES) + "; built in: " + BuiltInSpecs.NAMES);
             }
             return mapper.read("built-in spec " + name, in, ModelSpec.class);
         } catch (java.io.IOException e) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
@@ -15,6 +17,7 @@ import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.gate.Gate;
 import org.hdbn.graph.Batch;
 import org.hdbn.graph.ModelGraph;
+import org.hdbn.graph.SpecException;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.optim.Adam;
 import org.hdbn.optim.LearningRateSchedule;
@@ -22,6 +25,7 @@ import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.text.NearestNames;
 import org.hdbn.train.DataParallel;
 import org.hdbn.train.NonFiniteException;
 import org.hdbn.train.PairwiseBatches;
@@ -122,7 +126,7 @@ public final class ModelTrainer {
             this.epochLosses = epochLosses;
             this.secondsBefore = secondsBefore;
             DataBinding binding = new DataBinding(data);
-            graph = ModelGraph.build(spec.graph(), binding.context(store, options.seed(), gate), KlRegistry.withDefaults());
+            graph = ModelGraph.build(spec.graph(), binding.context(store, options.seed(), gate), KlRegistry.withInstalled());
             TrainingSpec t = spec.training();
             adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
             double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
@@ -227,7 +231,23 @@ public final class ModelTrainer {
         }
     }
 
+    /**
+     * Holds the parameters whose names start with one of the stage's prefixes; a prefix that
+     * matches no parameter is refused (a misspelt node would otherwise leave it training).
+     */
     private static void freeze(ParameterStore store, StageSpec stage) {
+        for (String prefix : stage.freeze()) {
+            if (store.all().stream().noneMatch(p -> p.name().startsWith(prefix))) {
+                Set<String> nodes = new TreeSet<>();
+                for (Parameter p : store.all()) {
+                    int slash = p.name().indexOf('/');
+                    nodes.add(slash < 0 ? p.name() : p.name().substring(0, slash + 1));
+                }
+                throw new SpecException("stage '" + stage.name() + "': field freeze: '" + prefix
+                        + "' is the start of no parameter name" + NearestNames.didYouMean(prefix, nodes)
+                        + "; parameter names start with " + nodes);
+            }
+        }
         for (Parameter p : store.all()) {
             p.setTrainable(stage.freeze().stream().noneMatch(prefix -> p.name().startsWith(prefix)));
         }

@@ -8,8 +8,9 @@ import org.hdbn.train.StepReport;
 
 /**
  * Progress lines for long runs: within an epoch at most every {@value #INTERVAL_SECONDS} seconds,
- * and a summary at each epoch's end with the mean of every loss term, the time taken and the time
- * left.
+ * and a summary at each epoch's end with the loss as the sum of its terms (each term's mean as it
+ * entered the loss: value times weight times its schedule's multiplier, so they add up to the
+ * loss printed), the time taken and the time left.
  */
 final class ProgressReporter {
 
@@ -39,7 +40,7 @@ final class ProgressReporter {
     }
 
     void step(StepReport r, int batchesPerEpoch, String stage, int epoch) {
-        r.terms().forEach((k, v) -> sums.merge(k, v, Double::sum));
+        r.weighted().forEach((k, v) -> sums.merge(k, v, Double::sum));
         totalSum += r.total();
         steps++;
         long now = System.nanoTime();
@@ -58,8 +59,10 @@ final class ProgressReporter {
         double left = elapsed / epochsDone * (totalEpochs - epochsDone);
         if (out != null) {
             StringBuilder terms = new StringBuilder();
-            sums.forEach((k, v) -> terms.append(String.format(Locale.ROOT, " %s=%.5g", k, v / Math.max(1, steps))));
-            out.printf(Locale.ROOT, "%s epoch %d/%d: loss %.5f [%s ] %.1fs, %.0fs left%s%n", stage, epoch, stageEpochs,
+            sums.forEach((k, v) -> terms.append(String.format(Locale.ROOT, "%s %s %.4g", terms.length() == 0 ? "" : " +",
+                    k, v / Math.max(1, steps))));
+            out.printf(Locale.ROOT, "%s epoch %d/%d: loss %.5f = weighted terms [%s ] %.1fs, %.0fs left%s%n", stage, epoch,
+                    stageEpochs,
                     totalSum / Math.max(1, steps), terms, seconds, left, extra == null ? "" : ", " + extra);
         }
         return totalSum / Math.max(1, steps);

@@ -75,7 +75,7 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
             if (root == null || !root.has("spec")) {
                 throw new DataFormatException(file + ": not an hdbn model file (no spec)");
             }
-            spec = mapper.objectMapper().treeToValue(root.get("spec"), ModelSpec.class);
+            spec = mapper.fromTree(file + " (field spec)", root.get("spec"), ModelSpec.class);
             ((ObjectNode) root).remove("spec");
             info = mapper.objectMapper().treeToValue(root, ModelInfo.class);
         } catch (IOException e) {
@@ -100,7 +100,7 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
         }
         ParameterStore store = new ParameterStore();
         ModelGraph graph = ModelGraph.build(spec.graph(), new DataBinding(data).context(store, info.seed(), gate),
-                KlRegistry.withDefaults());
+                KlRegistry.withInstalled());
         ParameterFiles.loadInto(store, dir, PARAMS);
         return new TrainedModel(spec, graph, store, gate, info);
     }

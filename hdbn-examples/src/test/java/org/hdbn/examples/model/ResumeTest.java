@@ -103,7 +103,8 @@ class ResumeTest {
     void aNonFiniteLossStopsTheRunNamingStepAndTermAndKeepsTheLastGoodState() throws Exception {
         Path spec = dir.resolve("exploding.json");
         String json = new String(getClass().getResourceAsStream("/org/hdbn/examples/specs/bprmf.json").readAllBytes())
-                .replace("\"learningRate\": 0.01", "\"learningRate\": 1e200");
+                .replace("\"learningRate\": 0.01", "\"learningRate\": 1e200")
+                .replace("\"name\": \"bprmf\"", "\"name\": \"bprmf-exploding\"");
         Files.writeString(spec, json);
         Path model = dir.resolve("exploding");
         StringWriter err = new StringWriter();

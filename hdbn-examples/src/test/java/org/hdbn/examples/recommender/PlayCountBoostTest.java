@@ -9,6 +9,7 @@ import java.util.List;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
 import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.testing.FunctionScorer;
 import org.junit.jupiter.api.Test;
 
 /** Play counts and the EASE-plus-counts scores worked out by hand. */
@@ -50,21 +51,7 @@ class PlayCountBoostTest {
 
             @Override
             public BlockScorer scorer(EmoMusicDataset data, Interactions queries) {
-                return new BlockScorer() {
-                    @Override
-                    public int numItems() {
-                        return 4;
-                    }
-
-                    @Override
-                    public void score(int from, int to, double[] out) {
-                        for (int q = from; q < to; q++) {
-                            for (int j = 0; j < 4; j++) {
-                                out[(q - from) * 4 + j] = j / 10.0;
-                            }
-                        }
-                    }
-                };
+                return new FunctionScorer(4, (q, j) -> j / 10.0);
             }
         };
         PlayCountBoost boost = new PlayCountBoost("b", base, PlayCounts.of(TRAIN), 0.5, 2.0);

@@ -1,5 +1,6 @@
 package org.hdbn.variational.bayes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.graph.SpecException;
 import org.hdbn.prob.Distribution;
@@ -11,6 +12,7 @@ import org.hdbn.prob.Normal;
  *
  * @param scale  the prior standard deviation; default 1
  */
+@JsonClassDescription("weight prior: zero-mean Gaussian N(0, scale^2); closed-form KL")
 public record GaussianPrior(Double scale) implements WeightPrior {
 
     public GaussianPrior {

@@ -1,5 +1,6 @@
 package org.hdbn.variational.bayes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.graph.SpecException;
 import org.hdbn.prob.Distribution;
@@ -14,6 +15,7 @@ import org.hdbn.prob.Distribution;
  * @param sigma1  the first component's standard deviation; default 1 ({@code e^0})
  * @param sigma2  the second component's standard deviation; default {@code e^-6}
  */
+@JsonClassDescription("weight prior: pi N(0, sigma1^2) + (1 - pi) N(0, sigma2^2) (Blundell et al. 2015); Monte Carlo KL")
 public record ScaleMixturePrior(Double pi, Double sigma1, Double sigma2) implements WeightPrior {
 
     public ScaleMixturePrior {

@@ -1,5 +1,6 @@
 package org.hdbn.variational.elbo;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import org.hdbn.graph.SpecException;
 
 /**
@@ -12,6 +13,7 @@ import org.hdbn.graph.SpecException;
  * @param period        steps per cycle
  * @param rampFraction  the part of a cycle spent rising, in (0, 1]; default 0.5
  */
+@JsonClassDescription("KL schedule: cyclical annealing, ramps from 0 to weight in each period (Fu et al. 2019)")
 public record CyclicalKl(Double weight, long period, Double rampFraction) implements KlWeightSchedule {
 
     public CyclicalKl {

@@ -1,5 +1,7 @@
 package org.hdbn.variational.elbo;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+
 /**
  * A KL multiplier rising linearly from 0 to {@code weight} over the first {@code warmupSteps}
  * steps, then constant (type {@code linear_warmup}; Bowman et al. 2016, Sønderby et al. 2016): the
@@ -8,6 +10,7 @@ package org.hdbn.variational.elbo;
  * @param weight       the final multiplier; default 1
  * @param warmupSteps  steps to reach it
  */
+@JsonClassDescription("KL schedule: weight rising linearly from 0 over warmupSteps, then constant")
 public record LinearWarmupKl(Double weight, long warmupSteps) implements KlWeightSchedule {
 
     public LinearWarmupKl {

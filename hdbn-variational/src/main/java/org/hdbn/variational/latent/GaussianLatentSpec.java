@@ -1,5 +1,6 @@
 package org.hdbn.variational.latent;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
@@ -7,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
+import org.hdbn.graph.KlSource;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
 import org.hdbn.graph.nodes.MlpBlockSpec;
 import org.hdbn.nn.Block;
 import org.hdbn.prob.KlEstimate;
-import org.hdbn.graph.KlSource;
 
 /**
  * The JSON form of a {@link GaussianLatentNode} (type {@code gaussian_latent}).
@@ -32,6 +33,7 @@ import org.hdbn.graph.KlSource;
  * @param reconWeight    the reconstruction term's weight; default 1; only with a decoder
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("node: a Gaussian latent variable with an amortised encoder, a prior and an optional decoder")
 public record GaussianLatentSpec(@JsonProperty("inputs") List<String> encoderInputs, int size, BlockSpec encoder,
         LatentPriorSpec prior, Double klWeight, KlEstimate klEstimate, Integer klSamples, BlockSpec decoder,
         List<String> reconstruct, Double reconWeight) implements NodeSpec {

@@ -1,5 +1,6 @@
 package org.hdbn.variational.latent;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.graph.BuildContext;
@@ -16,6 +17,7 @@ import org.hdbn.tensor.Tensor;
  *
  * @param initScale  the initial prior standard deviation; default 1
  */
+@JsonClassDescription("latent prior: a learned diagonal Gaussian N(m, softplus(r)^2) shared by every row")
 public record LearnedPriorSpec(Double initScale) implements LatentPriorSpec {
 
     public LearnedPriorSpec {

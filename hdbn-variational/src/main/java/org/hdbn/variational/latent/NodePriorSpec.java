@@ -1,5 +1,6 @@
 package org.hdbn.variational.latent;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.Arrays;
 import java.util.List;
 import org.hdbn.graph.BuildContext;
@@ -14,6 +15,7 @@ import org.hdbn.prob.Distribution;
  *
  * @param node  the node whose distribution is the prior; it must have this latent's size
  */
+@JsonClassDescription("latent prior: another latent node's distribution in the same pass (a conditional prior)")
 public record NodePriorSpec(String node) implements LatentPriorSpec {
 
     public NodePriorSpec {

@@ -1,17 +1,18 @@
 package org.hdbn.variational.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Dim;
+import org.hdbn.graph.KlSource;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
 import org.hdbn.graph.nodes.ConcatSpec;
 import org.hdbn.nn.Block;
-import org.hdbn.graph.KlSource;
 
 /**
  * A Bayesian network applied to its inputs side by side (type {@code bayesian_block}), which adds
@@ -27,6 +28,7 @@ import org.hdbn.graph.KlSource;
  * @param datasetSize  optional: a number or a data dimension N; the KL is divided by it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("node: a block whose weights are Bayesian; adds their KL, divided by datasetSize, to the loss")
 public record BayesianBlockNodeSpec(List<String> inputs, int out, BlockSpec block, Double klWeight, Dim datasetSize)
         implements NodeSpec {
 

@@ -1,9 +1,10 @@
 package org.hdbn.variational.nodes;
 
-import org.hdbn.graph.KlSource;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
+import org.hdbn.graph.KlSource;
 import org.hdbn.graph.SpecException;
 import org.hdbn.nn.Activation;
 import org.hdbn.nn.Block;
@@ -11,6 +12,7 @@ import org.hdbn.prob.KlEstimate;
 import org.hdbn.variational.bayes.BayesianLayerConfig;
 import org.hdbn.variational.bayes.BayesianMlp;
 import org.hdbn.variational.bayes.EstimatorKind;
+import org.hdbn.variational.bayes.Estimators;
 import org.hdbn.variational.bayes.GaussianPrior;
 import org.hdbn.variational.bayes.WeightPrior;
 
@@ -24,15 +26,17 @@ import org.hdbn.variational.bayes.WeightPrior;
  * @param activation        hidden activation; default relu
  * @param outputActivation  output activation; default identity
  * @param prior             the weight prior; default {@code {"type": "gaussian", "scale": 1}}
- * @param estimator         {@code reparameterization}, {@code local_reparameterization} (default) or
- *                          {@code flipout}
+ * @param estimator         {@code reparameterization}, {@code local_reparameterization} (default),
+ *                          {@code flipout}, or a name an {@link org.hdbn.variational.bayes.EstimatorProvider}
+ *                          registers
  * @param posteriorRhoInit  initial rho of every weight; default -5
  * @param klEstimate        default {@code EXACT_OR_MONTE_CARLO}
  * @param klSamples         draws for a Monte Carlo KL; default 1
  * @param deterministic     use the means and report no KL (ablation); default false
  */
+@JsonClassDescription("block: a Bayesian MLP, mean-field Gaussian weights with a weight prior and an estimator (Blundell et al. 2015)")
 public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, Activation outputActivation,
-        WeightPrior prior, EstimatorKind estimator, Double posteriorRhoInit, KlEstimate klEstimate, Integer klSamples,
+        WeightPrior prior, String estimator, Double posteriorRhoInit, KlEstimate klEstimate, Integer klSamples,
         Boolean deterministic) implements BlockSpec {
 
     public BayesianMlpBlockSpec {
@@ -40,7 +44,8 @@ public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, 
         activation = activation == null ? Activation.RELU : activation;
         outputActivation = outputActivation == null ? Activation.IDENTITY : outputActivation;
         prior = prior == null ? GaussianPrior.of(1.0) : prior;
-        estimator = estimator == null ? EstimatorKind.LOCAL_REPARAMETERIZATION : estimator;
+        estimator = estimator == null ? EstimatorKind.LOCAL_REPARAMETERIZATION.specName() : Estimators.canonical(estimator);
+        Estimators.named(estimator); // an unknown name is refused now, with the known ones
         posteriorRhoInit = posteriorRhoInit == null ? BayesianLayerConfig.DEFAULT_RHO_INIT : posteriorRhoInit;
         klEstimate = klEstimate == null ? KlEstimate.EXACT_OR_MONTE_CARLO : klEstimate;
         klSamples = klSamples == null ? 1 : klSamples;
@@ -69,8 +74,8 @@ public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, 
     }
 
     public BayesianMlpBlockSpec withEstimator(EstimatorKind e) {
-        return new BayesianMlpBlockSpec(hidden, activation, outputActivation, prior, e, posteriorRhoInit, klEstimate,
-                klSamples, deterministic);
+        return new BayesianMlpBlockSpec(hidden, activation, outputActivation, prior, e.specName(), posteriorRhoInit,
+                klEstimate, klSamples, deterministic);
     }
 
     /** The same network using its means and reporting no KL (the "deterministic NN" ablation), or back. */
@@ -81,7 +86,7 @@ public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, 
 
     /** The layer configuration this spec describes. */
     public BayesianLayerConfig config() {
-        return new BayesianLayerConfig(prior, estimator.estimator(), posteriorRhoInit, klEstimate, klSamples,
+        return new BayesianLayerConfig(prior, Estimators.named(estimator), posteriorRhoInit, klEstimate, klSamples,
                 deterministic);
     }
 

@@ -1,5 +1,6 @@
 package org.hdbn.variational.nodes;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
@@ -20,6 +21,7 @@ import org.hdbn.graph.SpecException;
  * @param noiseScale  the noise standard deviation s
  * @param weight      the term's weight; default 1
  */
+@JsonClassDescription("node: the Gaussian negative log-likelihood of a target given a prediction")
 public record GaussianLikelihoodSpec(String prediction, String target, double noiseScale, Double weight)
         implements NodeSpec {
 
