@@ -1,11 +1,13 @@
 package org.hdbn.eval;
 
 import org.hdbn.tensor.Gemm;
+import org.hdbn.tensor.MatrixProducts;
 import org.hdbn.tensor.Tensor;
 
 /**
- * Scores of a two-tower model, {@code score(q, i) = queries[q] . candidates[i]}: one blocked matrix
- * product ({@link Gemm}) per block of queries, against the candidates transposed once. Every model
+ * Scores of a two-tower model, {@code score(q, i) = queries[q] . candidates[i]}: one matrix
+ * product ({@link MatrixProducts#preferred()}: OpenBLAS where installed, else {@link Gemm}) per
+ * block of queries, against the candidates transposed once. Every model
  * in hdbn that ranks by a dot product of two towers (HDBN, its variants, BPR-MF, the two-tower
  * baseline) scores through this class. Safe for concurrent calls on disjoint blocks with separate
  * output arrays.
@@ -16,6 +18,7 @@ public final class DotProductScorer implements BlockScorer {
     private final int numItems;
     // d x numItems: each query block's scores are the product of its rows with this matrix
     private final double[] candidatesByColumn;
+    private final MatrixProducts.Choice products = MatrixProducts.preferred();
 
     /**
      * @param queries     {@code [numQueries, d]}, one row per evaluation query
@@ -42,6 +45,6 @@ public final class DotProductScorer implements BlockScorer {
         int d = queries.cols();
         int size = (to - from) * numItems;
         java.util.Arrays.fill(out, 0, size, 0.0);
-        Gemm.gemmAt(to - from, numItems, d, queries.data(), from * d, candidatesByColumn, out, 0);
+        products.create().gemmAt(to - from, numItems, d, queries.data(), from * d, candidatesByColumn, out, 0);
     }
 }

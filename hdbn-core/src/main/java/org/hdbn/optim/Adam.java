@@ -44,12 +44,25 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(Collection<Parameter> parameters, TaskRunner runner) {
+        step(List.copyOf(parameters), runner, false);
+    }
+
+    @Override
+    public void stepAndZero(List<Parameter> parameters, TaskRunner runner) {
+        step(parameters, runner, true);
+    }
+
+    private void step(List<Parameter> list, TaskRunner runner, boolean zero) {
         double lr = schedule.rate(steps);
         steps++;
         double c1 = 1 - Math.pow(beta1, steps);
         double c2 = 1 - Math.pow(beta2, steps);
-        List<Parameter> list = List.copyOf(parameters);
-        runner.run(list.size(), i -> update(list.get(i), lr, c1, c2));
+        runner.run(list.size(), i -> {
+            update(list.get(i), lr, c1, c2);
+            if (zero) {
+                list.get(i).zeroGrad();
+            }
+        });
     }
 
     private void update(Parameter p, double lr, double c1, double c2) {

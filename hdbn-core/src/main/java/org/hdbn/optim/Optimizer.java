@@ -1,6 +1,7 @@
 package org.hdbn.optim;
 
 import java.util.Collection;
+import java.util.List;
 import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.param.Parameter;
 
@@ -24,6 +25,17 @@ public interface Optimizer {
      */
     default void step(Collection<Parameter> parameters, TaskRunner runner) {
         step(parameters);
+    }
+
+    /**
+     * {@link #step(Collection, TaskRunner)}, then every given parameter's gradient cleared (frozen
+     * ones included). Optimizers whose updates are per-parameter tasks clear each parameter in its
+     * own task, right after its update, while the gradient is still in the cache: one pass over
+     * the gradients fewer per step. The result is that of a step followed by clearing.
+     */
+    default void stepAndZero(List<Parameter> parameters, TaskRunner runner) {
+        step(parameters, runner);
+        runner.run(parameters.size(), i -> parameters.get(i).zeroGrad());
     }
 
     /** Steps taken so far. */

@@ -33,10 +33,23 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(Collection<Parameter> parameters, TaskRunner runner) {
+        step(List.copyOf(parameters), runner, false);
+    }
+
+    @Override
+    public void stepAndZero(List<Parameter> parameters, TaskRunner runner) {
+        step(parameters, runner, true);
+    }
+
+    private void step(List<Parameter> list, TaskRunner runner, boolean zero) {
         double lr = schedule.rate(steps);
         steps++;
-        List<Parameter> list = List.copyOf(parameters);
-        runner.run(list.size(), i -> update(list.get(i), lr));
+        runner.run(list.size(), i -> {
+            update(list.get(i), lr);
+            if (zero) {
+                list.get(i).zeroGrad();
+            }
+        });
     }
 
     private void update(Parameter p, double lr) {

@@ -56,16 +56,20 @@ public final class GradientBuffers implements GradientSink {
 
     @Override
     public void addRows(Parameter p, int[] rows, double[] gradient) {
+        addRows(p, rows, gradient, rows.length);
+    }
+
+    private void addRows(Parameter p, int[] rows, double[] gradient, int count) {
         Pending b = pendingOf(p);
         int cols = p.value().cols();
-        int need = b.rowCount + rows.length;
+        int need = b.rowCount + count;
         if (need > b.rows.length) {
             int capacity = Math.max(need, 2 * b.rows.length);
             b.rows = Arrays.copyOf(b.rows, capacity);
             b.rowValues = Arrays.copyOf(b.rowValues, capacity * cols);
         }
-        System.arraycopy(rows, 0, b.rows, b.rowCount, rows.length);
-        System.arraycopy(gradient, 0, b.rowValues, b.rowCount * cols, rows.length * cols);
+        System.arraycopy(rows, 0, b.rows, b.rowCount, count);
+        System.arraycopy(gradient, 0, b.rowValues, b.rowCount * cols, count * cols);
         b.rowCount = need;
     }
 
@@ -81,7 +85,7 @@ public final class GradientBuffers implements GradientSink {
      * else, so different parameters can be done on different threads.
      */
     public void addTo(Parameter p) {
-        Pending b = pending.get(p);
+        Pending b = pendingOrNull(p);
         if (b == null) {
             return;
         }
@@ -92,6 +96,30 @@ public final class GradientBuffers implements GradientSink {
         }
         if (b.denseUsed) {
             p.accumulate(b.dense);
+            Arrays.fill(b.dense, 0.0);
+            b.denseUsed = false;
+        }
+    }
+
+    /**
+     * Moves the gradient buffered for one parameter into another buffer (dense parts added, rows
+     * appended after the target's) and clears it here: one step of a reduction tree over shards.
+     * Touches nothing but p's entries, so different parameters can be done on different threads.
+     */
+    public void addTo(GradientBuffers target, Parameter p) {
+        Pending b = pendingOrNull(p);
+        if (b == null) {
+            return;
+        }
+        if (b.rowCount > 0) {
+            target.addRows(p, b.rows, b.rowValues, b.rowCount);
+            b.rowCount = 0;
+        }
+        if (b.denseUsed) {
+            double[] d = target.denseTarget(p);
+            for (int k = 0; k < d.length; k++) {
+                d[k] += b.dense[k];
+            }
             Arrays.fill(b.dense, 0.0);
             b.denseUsed = false;
         }
@@ -108,7 +136,12 @@ public final class GradientBuffers implements GradientSink {
         }
     }
 
-    private Pending pendingOf(Parameter p) {
+    private synchronized Pending pendingOrNull(Parameter p) {
+        return pending.get(p);
+    }
+
+    // synchronized: a reduction tree moves several parameters into one buffer at once
+    private synchronized Pending pendingOf(Parameter p) {
         Pending b = pending.get(p);
         if (b == null) {
             b = new Pending();

@@ -64,7 +64,7 @@ public final class Gemm {
     /** {@link #gemm(boolean, boolean, int, int, int, double[], double[], double[])} with the caller's scratch arrays. */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c,
             Workspace ws) {
-        checkSizes(transA, transB, m, n, k, a, b, c);
+        MatrixProducts.checkSizes(m, n, k, a.length, b.length, c.length, a, b, c);
         // op(A)(i, p) = a[i * ars + p * ais], op(B)(p, j) = b[p * bis + j * bcs]
         int ars = transA ? 1 : k;
         int ais = transA ? m : 1;
@@ -92,6 +92,18 @@ public final class Gemm {
      * {@code a[aOffset]}, B row-major k x n, C the m x n row-major matrix starting at {@code c[cOffset]}.
      */
     public static void gemmAt(int m, int n, int k, double[] a, int aOffset, double[] b, double[] c, int cOffset) {
+        gemmAt(m, n, k, a, aOffset, b, c, cOffset, new Workspace());
+    }
+
+    /** {@link #gemmAt(int, int, int, double[], int, double[], double[], int)} with the caller's scratch arrays. */
+    public static void gemmAt(int m, int n, int k, double[] a, int aOffset, double[] b, double[] c, int cOffset,
+            Workspace ws) {
+        checkOffsets(m, n, k, a, aOffset, b, c, cOffset);
+        kernel(0, m, n, k, a, aOffset, k, 1, b, n, 1, c, cOffset, n, 1, ws);
+    }
+
+    /** The checks of {@code gemmAt}: sizes and offsets fit the arrays, C aliases neither input. */
+    static void checkOffsets(int m, int n, int k, double[] a, int aOffset, double[] b, double[] c, int cOffset) {
         if (m < 0 || n < 0 || k < 0 || aOffset < 0 || cOffset < 0 || aOffset + (long) m * k > a.length
                 || (long) k * n > b.length || cOffset + (long) m * n > c.length) {
             throw new IllegalArgumentException("gemmAt: m " + m + ", n " + n + ", k " + k + " from offsets " + aOffset
@@ -100,7 +112,6 @@ public final class Gemm {
         if (c == a || c == b) {
             throw new IllegalArgumentException("C must not alias A or B");
         }
-        kernel(0, m, n, k, a, aOffset, k, 1, b, n, 1, c, cOffset, n, 1, new Workspace());
     }
 
     /** {@code dst = src^T} for src row-major rows x cols; returns dst (cols x rows). */
@@ -190,21 +201,6 @@ public final class Gemm {
     private static void addOne(double[] acc, double[] b0, double x, int w) {
         for (int j = 0; j < w; j++) {
             acc[j] += x * b0[j];
-        }
-    }
-
-    private static void checkSizes(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b,
-            double[] c) {
-        if (m < 0 || n < 0 || k < 0) {
-            throw new IllegalArgumentException("negative size: m " + m + ", n " + n + ", k " + k);
-        }
-        if ((long) m * k > a.length || (long) k * n > b.length || (long) m * n > c.length) {
-            throw new IllegalArgumentException("arrays too short for m " + m + ", n " + n + ", k " + k + ": A "
-                    + a.length + (transA ? " (transposed)" : "") + ", B " + b.length + (transB ? " (transposed)" : "")
-                    + ", C " + c.length);
-        }
-        if (c == a || c == b) {
-            throw new IllegalArgumentException("C must not alias A or B");
         }
     }
 }

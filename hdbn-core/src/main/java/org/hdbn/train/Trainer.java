@@ -32,8 +32,8 @@ import org.hdbn.random.RandomStreams;
  * last good step.
  *
  * <p>With {@link DataParallel} shards the batch is cut into row ranges, each computed by its own
- * pass (on up to {@code threads} threads) into its own gradient buffers; the buffers are added in
- * shard order, so a seeded run gives the same parameters with any number of threads. An engine that
+ * pass (on up to {@code threads} threads) into its own gradient buffers; the buffers are added in a
+ * fixed tree order, so a seeded run gives the same parameters with any number of threads. An engine that
  * cannot {@linkplain AutodiffEngine#routesGradients() route gradients} runs one pass per step.
  */
 public final class Trainer {
@@ -105,8 +105,8 @@ public final class Trainer {
             store.zeroGrads(runner);
             throw new NonFiniteException(step, "gradient norm is " + norm + " (loss terms " + terms + ")");
         }
-        optimizer.step(params, runner);
-        store.zeroGrads(runner);
+        // params is every parameter of the store: the step clears them all
+        optimizer.stepAndZero(params, runner);
         int rows = batch.indices().values().stream().mapToInt(a -> a.length).min().orElse(0);
         return new StepReport(step, rows, terms, weighted, total, norm);
     }
@@ -121,7 +121,7 @@ public final class Trainer {
 
     /**
      * The shards' passes over the slicer's arrangement of the batch: shard 0 adds its gradients to
-     * the parameters, the others to their own buffers, which are then added in shard order.
+     * the parameters, the others to their own buffers, which are then added in a fixed tree order.
      */
     private Pass[] runShards(Batch batch, List<String> lossNodes, long seed, long step) {
         BatchSlicer slicer = parallel.slicer();
@@ -145,13 +145,33 @@ public final class Trainer {
             store.zeroGrads();
             throw e;
         }
-        List<Parameter> params = List.copyOf(store.all());
-        runner.run(params.size(), i -> {
-            for (int s = 1; s < shards; s++) {
-                buffers.get(s).addTo(params.get(i));
-            }
-        });
+        reduce(shards);
         return passes;
+    }
+
+    /**
+     * Adds the shards' gradients in a fixed binary tree: at distance 1, shard 2j+1 into shard 2j;
+     * at distance 2, shard 4j+2 into 4j; and so on until everything is in shard 0, whose sink is the
+     * parameters themselves. The order of every sum depends on the shard count only; within a level
+     * every (parameter, pair) is an independent task, so the levels use all the workers.
+     */
+    private void reduce(int shards) {
+        List<Parameter> params = List.copyOf(store.all());
+        for (int distance = 1; distance < shards; distance *= 2) {
+            int step = 2 * distance;
+            int d = distance;
+            int pairs = (shards - distance + step - 1) / step;
+            runner.run(params.size() * pairs, task -> {
+                Parameter p = params.get(task / pairs);
+                int into = (task % pairs) * step;
+                GradientBuffers from = buffers.get(into + d);
+                if (into == 0) {
+                    from.addTo(p);
+                } else {
+                    from.addTo(buffers.get(into), p);
+                }
+            });
+        }
     }
 
     private Pass pass(Batch batch, BatchShard shard, List<String> lossNodes, UniformRandomProvider rng,

@@ -26,6 +26,45 @@ class TopKRankerTest {
     }
 
     @Test
+    void longListsMatchASortWhateverTheScoresOrder() {
+        // 3,000 items with scores rising, falling and random with the index (the heap sees every
+        // order of arrival), coarse enough for many ties, with and without exclusions
+        int n = 3000;
+        java.util.Random rng = new java.util.Random(4);
+        TopKRanker ranker = new TopKRanker(n, 20);
+        for (int order = 0; order < 3; order++) {
+            for (int trial = 0; trial < 20; trial++) {
+                double[] scores = new double[n];
+                for (int j = 0; j < n; j++) {
+                    double noise = rng.nextInt(50);
+                    scores[j] = order == 0 ? Math.floor(j / 7.0) + noise : order == 1 ? Math.floor((n - j) / 7.0) + noise
+                            : rng.nextInt(300);
+                }
+                int target = rng.nextInt(n);
+                int[] excluded = rng.ints(trial * 40, 0, n).toArray();
+                TopKRanker.Ranking r = ranker.rank(scores, 0, target, excluded, trial);
+                java.util.Set<Integer> out = new java.util.HashSet<>();
+                for (int e : excluded) {
+                    out.add(e);
+                }
+                out.remove(target);
+                // the definition: higher score first, then the smaller index
+                java.util.List<Integer> all = new java.util.ArrayList<>();
+                for (int j = 0; j < n; j++) {
+                    all.add(j);
+                }
+                all.sort((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
+                int[] expectedFull = all.stream().limit(20).mapToInt(Integer::intValue).toArray();
+                int[] expected = all.stream().filter(j -> !out.contains(j)).limit(20).mapToInt(Integer::intValue).toArray();
+                assertThat(r.top()).as("order %d trial %d", order, trial).containsExactly(expected);
+                assertThat(r.fullTop()).as("order %d trial %d, all items", order, trial).containsExactly(expectedFull);
+                int rank = all.stream().filter(j -> !out.contains(j)).toList().indexOf(target) + 1;
+                assertThat(r.targetRank()).isEqualTo(rank);
+            }
+        }
+    }
+
+    @Test
     void excludedTargetStaysACandidate() {
         double[] scores = {0.2, 0.3, 0.2, 0.1, 0.25, 0.0, 0.0, 0.2};
         // target 4 is among the excluded (seen) items: PAPER keeps it, item 1 (0.3) stays out

@@ -62,6 +62,39 @@ class OptimizerTest {
     }
 
     @Test
+    void stepAndZeroEqualsAStepThenClearingTheGradients() {
+        for (boolean adam : new boolean[] {true, false}) {
+            List<Parameter> once = parameters();
+            List<Parameter> fused = parameters();
+            Optimizer a = adam ? new Adam(LearningRateSchedule.constant(0.1)) : new Sgd(LearningRateSchedule.constant(0.1));
+            Optimizer b = adam ? new Adam(LearningRateSchedule.constant(0.1)) : new Sgd(LearningRateSchedule.constant(0.1));
+            for (int step = 0; step < 3; step++) {
+                for (List<Parameter> ps : List.of(once, fused)) {
+                    ps.get(0).accumulate(new double[] {0.5 + step, -1});
+                    ps.get(1).accumulateRows(new int[] {step % 3}, new double[] {2, -step});
+                    ps.get(2).accumulate(new double[] {1});
+                }
+                a.step(once, org.hdbn.concurrent.TaskRunner.sequential());
+                once.forEach(Parameter::zeroGrad);
+                b.stepAndZero(fused, new org.hdbn.concurrent.ThreadTaskRunner(2));
+                for (int k = 0; k < once.size(); k++) {
+                    assertThat(fused.get(k).value().data()).as("%s step %d parameter %d", adam ? "Adam" : "SGD", step, k)
+                            .isEqualTo(once.get(k).value().data());
+                    assertThat(fused.get(k).grad()).as("gradient cleared").containsOnly(0.0);
+                }
+            }
+        }
+    }
+
+    /** A dense vector, a row-sparse table and a frozen scalar. */
+    private static List<Parameter> parameters() {
+        Parameter frozen = new Parameter("frozen", Tensor.vector(3), false);
+        frozen.setTrainable(false);
+        return List.of(new Parameter("w", Tensor.vector(1, 2), false),
+                new Parameter("table", Tensor.of(new double[6], 3, 2), true), frozen);
+    }
+
+    @Test
     void frozenParametersAreNotUpdated() {
         Parameter p = new Parameter("w", Tensor.vector(1), false);
         p.setTrainable(false);

@@ -41,6 +41,13 @@ class GemmTest {
         double[] a = random(m * k, rng);
         double[] b = random(k * n, rng);
         double[] c = random(m * n, rng);
+        double[] expected = tripleLoop(ta, tb, m, n, k, a, b, c);
+        Gemm.gemm(ta, tb, m, n, k, a, b, c);
+        assertClose(c, expected, TOLERANCE * Math.max(1, k), "ta=" + ta + " tb=" + tb + " m=" + m + " n=" + n + " k=" + k);
+    }
+
+    /** {@code C + op(A) op(B)} by the textbook triple loop, in a new array. */
+    static double[] tripleLoop(boolean ta, boolean tb, int m, int n, int k, double[] a, double[] b, double[] c) {
         double[] expected = c.clone();
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -53,10 +60,13 @@ class GemmTest {
                 expected[i * n + j] += s;
             }
         }
-        Gemm.gemm(ta, tb, m, n, k, a, b, c);
-        for (int q = 0; q < c.length; q++) {
-            assertThat(c[q]).as("ta=%s tb=%s m=%d n=%d k=%d entry %d", ta, tb, m, n, k, q)
-                    .isCloseTo(expected[q], org.assertj.core.data.Offset.offset(TOLERANCE * Math.max(1, k)));
+        return expected;
+    }
+
+    static void assertClose(double[] actual, double[] expected, double tolerance, String what) {
+        for (int q = 0; q < actual.length; q++) {
+            assertThat(actual[q]).as("%s entry %d", what, q)
+                    .isCloseTo(expected[q], org.assertj.core.data.Offset.offset(tolerance));
         }
     }
 
@@ -108,7 +118,7 @@ class GemmTest {
                 .hasMessageContaining("too short");
     }
 
-    private static double[] random(int size, UniformRandomProvider rng) {
+    static double[] random(int size, UniformRandomProvider rng) {
         double[] d = new double[size];
         for (int i = 0; i < size; i++) {
             d[i] = 2 * rng.nextDouble() - 1;

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
+import org.hdbn.autodiff.Graph;
 import org.hdbn.concurrent.ThreadTaskRunner;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
@@ -87,9 +89,12 @@ class DataParallelTest {
 
     /** Trains three steps (the last batch is a short one) and returns every parameter's values. */
     static List<double[]> train(DataParallel parallel, Optimizer optimizer) {
+        return train(Engines.byName("tape"), parallel, optimizer);
+    }
+
+    static List<double[]> train(AutodiffEngine engine, DataParallel parallel, Optimizer optimizer) {
         Setup s = setup();
-        Trainer trainer = new Trainer(s.model(), s.store(), Engines.byName("tape"), optimizer, 5.0,
-                LossWeighting.none(), parallel);
+        Trainer trainer = new Trainer(s.model(), s.store(), engine, optimizer, 5.0, LossWeighting.none(), parallel);
         // the batches come from their own stream: a split step draws its shards' seed from the step's stream
         List<Batch> epoch = new ArrayList<>();
         s.batches().epoch(RandomStreams.create(11)).forEachRemaining(epoch::add);
@@ -104,14 +109,46 @@ class DataParallelTest {
     @Test
     void threadsDoNotChangeASingleBit() {
         for (BatchSlicer slicer : List.of(SLICER, BY_GROUP)) {
-            for (int shards : new int[] {2, 3}) {
+            // 2 to 7 shards: every shape of the reduction tree up to three levels, with an odd last pair
+            for (int shards : new int[] {2, 3, 4, 5, 7}) {
                 List<double[]> one = train(new DataParallel(shards, 1, slicer), adam());
-                List<double[]> two = train(new DataParallel(shards, 2, slicer), adam());
-                assertThat(two).hasSameSizeAs(one);
-                for (int k = 0; k < one.size(); k++) {
-                    assertThat(two.get(k)).as("parameter %d with %d shards", k, shards).isEqualTo(one.get(k));
+                for (int threads : new int[] {2, 3, shards}) {
+                    List<double[]> many = train(new DataParallel(shards, threads, slicer), adam());
+                    assertThat(many).hasSameSizeAs(one);
+                    for (int k = 0; k < one.size(); k++) {
+                        assertThat(many.get(k)).as("parameter %d with %d shards on %d threads", k, shards, threads)
+                                .isEqualTo(one.get(k));
+                    }
                 }
             }
+        }
+    }
+
+    @Test
+    void passesOpenedWithTheDirectSinkGiveTheSameBitsAsPlainPasses() {
+        // an engine that cannot route gradients makes the trainer open plain passes: the sink path
+        // (open(GradientSink), the parameters' arrays as gradient targets) must not change a bit
+        AutodiffEngine tape = Engines.byName("tape");
+        AutodiffEngine plain = new AutodiffEngine() {
+            @Override
+            public String name() {
+                return "plain tape";
+            }
+
+            @Override
+            public Graph open() {
+                return tape.open();
+            }
+
+            @Override
+            public Graph openInference() {
+                return tape.openInference();
+            }
+        };
+        List<double[]> recycled = train(tape, DataParallel.none(), adam());
+        List<double[]> fresh = train(plain, DataParallel.none(), adam());
+        for (int k = 0; k < fresh.size(); k++) {
+            assertThat(recycled.get(k)).as("parameter %d", k).isEqualTo(fresh.get(k));
         }
     }
 
@@ -122,12 +159,14 @@ class DataParallelTest {
         // normalisation would amplify it for gradients near zero
         List<double[]> whole = train(DataParallel.none(), sgd());
         for (BatchSlicer slicer : List.of(SLICER, BY_GROUP)) {
-            List<double[]> split = train(new DataParallel(3, 2, slicer), sgd());
-            for (int k = 0; k < whole.size(); k++) {
-                double[] w = whole.get(k);
-                double[] s = split.get(k);
-                for (int j = 0; j < w.length; j++) {
-                    assertThat(s[j]).as("parameter %d entry %d", k, j).isCloseTo(w[j], within(1e-12));
+            for (int shards : new int[] {3, 6}) {
+                List<double[]> split = train(new DataParallel(shards, 2, slicer), sgd());
+                for (int k = 0; k < whole.size(); k++) {
+                    double[] w = whole.get(k);
+                    double[] s = split.get(k);
+                    for (int j = 0; j < w.length; j++) {
+                        assertThat(s[j]).as("parameter %d entry %d, %d shards", k, j, shards).isCloseTo(w[j], within(1e-12));
+                    }
                 }
             }
         }

@@ -39,7 +39,8 @@ final class GaussianLinearOp {
         }
         return t.record(new int[] {r, out}, y, g -> {
             // d y / d mean = 1; d y / d variance = noise / (2 sd)
-            double[] gv = new double[g.length];
+            // scratch arrays of the pass's spares, given back at the end of this step
+            double[] gv = t.zeroedGradient(g.length);
             for (int k = 0; k < g.length; k++) {
                 gv[k] = g[k] * noise.value[k] / (2 * sd[k]);
             }
@@ -51,13 +52,14 @@ final class GaussianLinearOp {
                 addColumnSums(g, r, out, bm.grad(), null);
             }
             if (ws.requiresGrad) {
-                double[] gws2 = new double[in * out];
+                double[] gws2 = t.zeroedGradient(in * out);
                 t.gemm(true, false, in, out, r, x2, gv, gws2);
                 t.countFlops(flops);
                 double[] gws = ws.grad();
                 for (int k = 0; k < gws2.length; k++) {
                     gws[k] += 2 * ws.value[k] * gws2[k];
                 }
+                t.release(gws2);
             }
             if (bs.requiresGrad) {
                 addColumnSums(gv, r, out, bs.grad(), bs.value);
@@ -65,12 +67,13 @@ final class GaussianLinearOp {
             if (x.requiresGrad) {
                 double[] gx = x.grad();
                 t.gemm(false, true, r, in, out, g, wm.value, gx);
-                double[] gx2 = new double[r * in];
+                double[] gx2 = t.zeroedGradient(r * in);
                 t.gemm(false, true, r, in, out, gv, ws2, gx2);
                 t.countFlops(2 * flops);
                 for (int k = 0; k < gx2.length; k++) {
                     gx[k] += 2 * x.value[k] * gx2[k];
                 }
+                t.release(gx2);
             }
             if (noise.requiresGrad) {
                 double[] gn = noise.grad();
@@ -78,6 +81,7 @@ final class GaussianLinearOp {
                     gn[k] += g[k] * sd[k];
                 }
             }
+            t.release(gv);
         }, x, wm, ws, bm, bs, noise);
     }
 

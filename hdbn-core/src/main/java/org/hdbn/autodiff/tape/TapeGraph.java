@@ -9,7 +9,7 @@ import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.param.GradientSink;
 import org.hdbn.param.Parameter;
-import org.hdbn.tensor.Gemm;
+import org.hdbn.tensor.MatrixProducts;
 import org.hdbn.tensor.Shape;
 import org.hdbn.tensor.Tensor;
 
@@ -30,11 +30,12 @@ final class TapeGraph implements Graph {
     private boolean backwardDone;
     private boolean closed;
     private long matmulFlops;
-    private final Gemm.Workspace gemmSpace = new Gemm.Workspace();
+    private final MatrixProducts products;
 
-    TapeGraph(boolean recording, GradientSink sink) {
+    TapeGraph(boolean recording, GradientSink sink, MatrixProducts products) {
         this.recording = recording;
         this.sink = sink;
+        this.products = products;
     }
 
     @Override
@@ -344,14 +345,19 @@ final class TapeGraph implements Graph {
         }
     }
 
-    /** The products of this pass: {@link Gemm} with this pass's scratch arrays. */
+    /** The products of this pass, by the engine's {@link MatrixProducts} (an instance of this pass's own). */
     void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
-        Gemm.gemm(transA, transB, m, n, k, a, b, c, gemmSpace);
+        products.gemm(transA, transB, m, n, k, a, b, c);
     }
 
     /** A zeroed array of the given length for a gradient: a spare one of this pass, or a new one. */
     double[] zeroedGradient(int length) {
         return spare.zeroed(length);
+    }
+
+    /** Takes back an array from {@link #zeroedGradient} that its user no longer reads or writes. */
+    void release(double[] scratch) {
+        spare.give(scratch);
     }
 
     void countFlops(long flops) {

@@ -2,8 +2,7 @@ package org.hdbn.examples.bench;
 
 import java.util.List;
 import org.hdbn.autodiff.AutodiffEngine;
-import org.hdbn.autodiff.Graph;
-import org.hdbn.autodiff.Var;
+import org.hdbn.autodiff.tape.TapeEngine;
 import org.hdbn.data.SeenItems;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.model.DataBinding;
@@ -12,15 +11,14 @@ import org.hdbn.examples.model.StageSpec;
 import org.hdbn.examples.model.TrainedModel;
 import org.hdbn.examples.model.TrainingSpec;
 import org.hdbn.gate.Gate;
-import org.hdbn.graph.Batch;
-import org.hdbn.graph.ForwardResult;
 import org.hdbn.graph.ModelGraph;
-import org.hdbn.nn.ForwardMode;
 import org.hdbn.optim.Adam;
 import org.hdbn.optim.LearningRateSchedule;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.tensor.MatrixProducts;
+import org.hdbn.tensor.ProductCensus;
 import org.hdbn.train.DataParallel;
 import org.hdbn.train.PairwiseBatches;
 import org.hdbn.train.Trainer;
@@ -40,48 +38,57 @@ final class BenchModel {
     final Trainer trainer;
     final PairwiseBatches batches;
     final List<String> losses;
-    private final AutodiffEngine engine;
+    final int shards;
+    private final long seed;
+    private final DataBinding binding;
+    private final int[] groups;
 
-    BenchModel(ModelSpec spec, EmoMusicDataset data, AutodiffEngine engine, long seed, int threads) {
+    BenchModel(ModelSpec spec, EmoMusicDataset data, AutodiffEngine engine, long seed, int threads, int shards) {
         this.spec = spec;
         this.data = data;
-        this.engine = engine;
-        DataBinding binding = new DataBinding(data);
+        this.seed = seed;
+        this.shards = shards;
+        this.binding = new DataBinding(data);
         this.gate = spec.gate() == null ? null : spec.gate().fitter(binding.context(new ParameterStore(), seed, null),
                 RandomStreams.derive(seed, "gate")).fit(binding.userFeatures().rows());
         this.graph = ModelGraph.build(spec.graph(), binding.context(store, seed, gate), KlRegistry.withInstalled());
         TrainingSpec t = spec.training();
-        Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
-        double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-        int[] groups = null;
         if (gate != null) {
             groups = new int[gate.numEntities()];
             for (int u = 0; u < groups.length; u++) {
                 groups[u] = gate.group(u);
             }
+        } else {
+            groups = null;
         }
         this.batches = new PairwiseBatches(data.train(), SeenItems.of(data.train()), data.numSongs(), t.batchSize(),
                 t.negatives(), DataBinding.COLUMNS, t.groupBatches() ? groups : null);
-        this.trainer = new Trainer(graph, store, engine, adam, clip, t.lossWeighting(),
-                DataParallel.of(threads, groups == null ? batches.slicer() : batches.slicer(groups)));
+        this.trainer = trainer(graph, store, engine, threads);
         StageSpec last = t.stages().get(t.stages().size() - 1);
         this.losses = last.losses();
     }
 
-    /** The matrix-product FLOPs of one forward and backward pass over a full batch (-1: not counted). */
-    long flopsPerBatch(long seed) {
-        var rng = RandomStreams.create(seed, "bench:flops");
-        Batch batch = batches.epoch(rng).next();
-        long flops;
-        // the model's FLOPs do not depend on the engine; the tape counts them, other engines may not
-        try (Graph g = org.hdbn.autodiff.Engines.byName(org.hdbn.autodiff.Engines.DEFAULT).open()) {
-            ForwardResult r = graph.forward(g, batch, ForwardMode.train(rng), losses);
-            Var loss = r.totalLoss(g);
-            g.backward(loss);
-            flops = g.matmulFlops();
-        }
-        store.zeroGrads();
-        return flops;
+    /** A trainer as {@code hdbn train} makes it, for the given graph, parameters and engine. */
+    private Trainer trainer(ModelGraph g, ParameterStore params, AutodiffEngine e, int threads) {
+        TrainingSpec t = spec.training();
+        Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
+        double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
+        return new Trainer(g, params, e, adam, clip, t.lossWeighting(),
+                new DataParallel(shards, threads, groups == null ? batches.slicer() : batches.slicer(groups)));
+    }
+
+    /**
+     * The matrix products of one training step on the first batch, by shape, as the trainer runs
+     * them (cut into shards): the step runs on a copy of the model (same seed, its own parameters)
+     * whose products pass through a census. Its FLOPs are those of every step of a full batch.
+     */
+    ProductCensus census(MatrixProducts.Choice products) {
+        ProductCensus census = new ProductCensus(products);
+        ParameterStore copy = new ParameterStore();
+        ModelGraph g = ModelGraph.build(spec.graph(), binding.context(copy, seed, gate), KlRegistry.withDefaults());
+        var rng = RandomStreams.create(seed, "bench:census");
+        trainer(g, copy, new TapeEngine(census::create), 1).step(batches.epoch(rng).next(), losses, rng);
+        return census;
     }
 
     /** One epoch of training; returns its seconds. */

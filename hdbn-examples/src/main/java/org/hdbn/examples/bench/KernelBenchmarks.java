@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH benchmarks of the hot kernels of an HDBN training step and of full-ranking evaluation, at
  * EmoMusicLJ's sizes: the matrix product in the layouts a dense layer's forward and backward use
- * (and a large square one, like the peak {@code hdbn bench} divides by), a dense layer and a Bayesian
+ * (and a large square one, as {@code hdbn bench} times hdbn's kernel and the reference BLAS on), a dense layer and a Bayesian
  * layer's KL term forward and backward, the BPR loss over a batch of 512 positives with 10
  * negatives each, one block of 256 queries scored against 6,180 songs, and one Adam step on an
  * embedding table. Not run by the tests; run with

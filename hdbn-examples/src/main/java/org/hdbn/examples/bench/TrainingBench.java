@@ -7,11 +7,15 @@ import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.model.ModelEvaluator;
 import org.hdbn.examples.model.ModelSpec;
+import org.hdbn.tensor.MatrixProducts;
+import org.hdbn.tensor.NetlibProducts;
+import org.hdbn.tensor.ProductCensus;
 
 /**
- * What {@code hdbn bench} measures, in one run: the peak of the matrix-product kernel, training
- * epochs (seconds, examples/s, the GFLOP/s of the step's matrix products and their ratio to that
- * peak), the peak heap while training (from garbage-collection notifications, see
+ * What {@code hdbn bench} measures, in one run: a reference BLAS and hdbn's own kernel on a large
+ * square product and on the training step's own product shapes, training epochs (seconds,
+ * examples/s, the GFLOP/s of the step's matrix products and their ratio to the reference on the
+ * same shapes), the peak heap while training (from garbage-collection notifications, see
  * {@link HeapWatcher}) and the full-ranking evaluation of the validation split with posterior means.
  */
 public final class TrainingBench {
@@ -47,18 +51,34 @@ public final class TrainingBench {
                 + "%d processors, max heap %d MB, Java %s", spec.name(), data.directory().getFileName(), data.numUsers(),
                 data.numSongs(), positives, negatives, engine.name(), threads, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-        double peak = PeakGemm.measure(PEAK_SIZE, threads, 5);
-        line("peak: %.2f GFLOP/s (Gemm on %d x %d, %d threads, best of 5); load average before the run %.2f", peak,
-                PEAK_SIZE, PEAK_SIZE, threads, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        MatrixProducts.Choice used = MatrixProducts.preferred();
+        MatrixProducts reference = NetlibProducts.best();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double gemmSquare = PeakProducts.square(MatrixProducts.Choice.GEMM, PEAK_SIZE, threads, 5);
+        double referenceSquare = PeakProducts.square(MatrixProducts.Choice.NETLIB, PEAK_SIZE, threads, 5);
+        line("products: the tape multiplies with %s; reference BLAS %s; load average before the run %.2f",
+                used.create().name(), reference.name(), load);
+        line("%d x %d x %d on %d threads (rows split, best of 5): reference %.2f GFLOP/s, hdbn Gemm %.2f GFLOP/s",
+                PEAK_SIZE, PEAK_SIZE, PEAK_SIZE, threads, referenceSquare, gemmSquare);
 
         long t0 = System.nanoTime();
-        BenchModel model = new BenchModel(spec, data, engine, seed, threads);
+        BenchModel model = new BenchModel(spec, data, engine, seed, threads, spec.training().shardCount());
         line("setup (gate fit, graph build): %.1f s", (System.nanoTime() - t0) / 1e9);
-        long flopsPerBatch = model.flopsPerBatch(seed);
+        ProductCensus census = model.census(used);
+        long flopsPerBatch = census.flops();
         int batchSize = spec.training().batchSize();
         double epochFlops = flopsPerBatch * (double) positives / batchSize;
-        line("training step: %.1f MFLOP in matrix products per batch of %d (counted by the engine as 2mnk)",
-                flopsPerBatch / 1e6, batchSize);
+        long products = census.counts().values().stream().mapToLong(Long::longValue).sum();
+        double referenceStep = PeakProducts.seconds(reference, census.counts());
+        double gemmStep = PeakProducts.seconds(MatrixProducts.Choice.GEMM.create(), census.counts());
+        // the shards of a step run at once, one per thread: the reference's limit for the whole step
+        int parallel = Math.min(threads, model.shards);
+        double limit = flopsPerBatch / referenceStep / 1e9 * parallel;
+        line("training step: %.1f MFLOP in %d matrix products of %d shapes per batch of %d, %d shards; on these shapes, "
+                + "one thread, CPU time: reference %.2f GFLOP/s (%.2f ms per step), hdbn Gemm %.2f GFLOP/s (%.2f ms per step); "
+                + "limit (shards running at once: %d): %.2f GFLOP/s", flopsPerBatch / 1e6, products, census.counts().size(),
+                batchSize, model.shards, flopsPerBatch / referenceStep / 1e9, referenceStep * 1e3,
+                flopsPerBatch / gemmStep / 1e9, gemmStep * 1e3, parallel, limit);
 
         double last = 0;
         long peakHeap;
@@ -70,9 +90,11 @@ public final class TrainingBench {
                 long cpu0 = processCpuNanos();
                 last = model.trainEpoch(seed, e);
                 double cpu = (processCpuNanos() - cpu0) / 1e9;
-                line("epoch %d: %.2f s (process CPU %.2f s), %.0f examples/s (%.0f pairs/s), %.2f GFLOP/s = %.3f of peak",
-                        e, last, cpu, positives / last, positives * (double) negatives / last, epochFlops / last / 1e9,
-                        epochFlops / last / 1e9 / peak);
+                // per CPU second: the share of the reference that other jobs on the machine do not change
+                line("epoch %d: %.2f s (process CPU %.2f s), %.0f examples/s (%.0f pairs/s), %.2f GFLOP/s = %.3f of the "
+                        + "reference on the step's shapes; per CPU second %.2f GFLOP/s = %.3f of its one-thread rate", e,
+                        last, cpu, positives / last, positives * (double) negatives / last, epochFlops / last / 1e9,
+                        epochFlops / last / 1e9 / limit, epochFlops / cpu / 1e9, epochFlops / cpu / 1e9 / (limit / parallel));
             }
             peakHeap = heap.peakBytes();
             liveHeap = heap.peakLiveBytes();
@@ -94,9 +116,10 @@ public final class TrainingBench {
             line("evaluation %d: %.3f s (process CPU %.2f s; %d triples x %d songs, top-20 lists, posterior means)", r,
                     s, (processCpuNanos() - cpu0) / 1e9, data.validation().size(), data.numSongs());
         }
-        line("summary: epoch %.2f s, %.0f examples/s, evaluation %.3f s, peak heap %d MB, %.2f GFLOP/s / %.2f peak = %.3f"
-                + " (threads %d, JVM uptime %.0f s)", last, positives / last, bestEval, peakHeap >> 20,
-                epochFlops / last / 1e9, peak, epochFlops / last / 1e9 / peak, threads,
+        line("summary: epoch %.2f s, %.0f examples/s, evaluation %.3f s, peak heap %d MB, %.2f GFLOP/s / %.2f reference "
+                + "limit = %.3f (threads %d, shards %d, load average now %.2f, JVM uptime %.0f s)", last, positives / last,
+                bestEval, peakHeap >> 20, epochFlops / last / 1e9, limit, epochFlops / last / 1e9 / limit, threads,
+                model.shards, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         return new Result(engine.name(), last, bestEval);
     }

@@ -46,6 +46,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: available processors).")
     Integer threads;
 
+    @Option(names = "--shards", paramLabel = "N", description = "Passes each step's batch is cut into (default: the "
+            + "spec's, else 2); the results depend on it, not on --threads.")
+    Integer shards;
+
     @Option(names = "--spec", paramLabel = "FILE|NAME", defaultValue = "hdbn",
             description = "Model spec: a JSON file or a built-in name (default: ${DEFAULT-VALUE}).")
     String specName;
@@ -79,6 +83,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<AutodiffEngine> engineImpls = engines.stream().map(Engines::byName).toList();
         var spec = SpecFiles.load(new SpecMapper(), specName);
+        if (shards != null) {
+            if (shards < 1) {
+                throw new IllegalArgumentException("--shards must be at least 1, got " + shards);
+            }
+            spec = spec.withTraining(spec.training().withShards(shards));
+        }
         Path generated = null;
         try {
             EmoMusicDataset dataset;

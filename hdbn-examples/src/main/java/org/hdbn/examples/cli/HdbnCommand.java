@@ -33,7 +33,14 @@ public final class HdbnCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
     }
 
+    /**
+     * netlib announces which BLAS it loaded at INFO level on stderr, on every command; {@code hdbn
+     * bench} reports it instead. Held in a field: a logger's level is lost when the logger is collected.
+     */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
     public static void main(String[] args) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 System.getenv(Plugins.ENVIRONMENT)));
     }

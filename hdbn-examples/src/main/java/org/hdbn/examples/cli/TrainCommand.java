@@ -69,6 +69,11 @@ final class TrainCommand implements Callable<Integer> {
             + "(default: available processors); the trained model does not depend on it.")
     Integer threads;
 
+    @Option(names = "--shards", paramLabel = "N", description = "Passes each step's batch is cut into (default: the "
+            + "spec's training.shards, else 2); recorded in the saved spec. The trained model depends on it, not on "
+            + "--threads: give as many shards as the threads a machine should use.")
+    Integer shards;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -94,6 +99,9 @@ final class TrainCommand implements Callable<Integer> {
         Checkpoints checkpoints;
         EmoMusicDataset dataset;
         if (resume != null) {
+            if (shards != null) {
+                throw new IllegalArgumentException("--shards cannot change on --resume: the run keeps its spec's shards");
+            }
             checkpoints = new Checkpoints(resume, mapper);
             Path latest = checkpoints.latest().orElseThrow(() -> new IllegalArgumentException(
                     resume + ": no complete checkpoint to resume from"));
@@ -119,6 +127,12 @@ final class TrainCommand implements Callable<Integer> {
                             + "saved), got " + epochs);
                 }
                 spec = spec.withTraining(spec.training().withFinalEpochs(epochs));
+            }
+            if (shards != null) {
+                if (shards < 1) {
+                    throw new IllegalArgumentException("--shards must be at least 1, got " + shards);
+                }
+                spec = spec.withTraining(spec.training().withShards(shards));
             }
             Path generated = model.toAbsolutePath().resolveSibling(model.getFileName() + ".synthetic-data");
             dataset = DataOptions.load(data, generated, s, out);

@@ -134,7 +134,8 @@ public final class ModelTrainer {
             batches = new PairwiseBatches(data.train(), t.sampling().sampler(data.train(), data.numSongs()),
                     t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);
             trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting(),
-                    DataParallel.of(options.threads(), gate == null ? batches.slicer() : batches.slicer(groupsOf(gate))));
+                    new DataParallel(t.shardCount(), options.threads(),
+                            gate == null ? batches.slicer() : batches.slicer(groupsOf(gate))));
         }
 
         TrainedModel execute() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.hdbn.graph.LossKind;
 import org.hdbn.graph.SpecException;
+import org.hdbn.train.DataParallel;
 import org.hdbn.train.LossWeighting;
 import org.hdbn.train.NegativeSamplingSpec;
 import org.hdbn.variational.elbo.KlWeightSchedule;
@@ -21,12 +22,15 @@ import org.hdbn.variational.elbo.KlWeightSchedule;
  * @param groupBatches   draw each batch from one user group (as the paper), else mixed
  * @param klSchedule     a multiplier on every KL term by step (KL annealing); absent: 1
  * @param stages         the training stages, run in order
+ * @param shards         passes each step's batch is cut into, reduced in a fixed order: the trained
+ *                       parameters depend on it but not on the thread count (absent:
+ *                       {@link DataParallel#DEFAULT_SHARDS}); more shards let more cores work on a step
  * @param negativeSampling  how negatives are drawn; absent: from the songs the user has not played
  *                       ({@code {"type": "unseen"}})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
-        Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages,
+        Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages, Integer shards,
         NegativeSamplingSpec negativeSampling) {
 
     public TrainingSpec {
@@ -38,18 +42,38 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
         }
         stages = List.copyOf(stages);
         groupBatches = groupBatches != null && groupBatches;
+        if (shards != null && shards < 1) {
+            throw new SpecException("training: shards must be at least 1, got " + shards);
+        }
     }
 
-    /** Negatives from the songs the user has not played. */
+    /** A spec with the default shard count (the field absent). */
     public TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
             Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages) {
-        this(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches, klSchedule, stages,
+        this(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches, klSchedule, stages, null);
+    }
+
+    /** A spec drawing negatives from the songs the user has not played. */
+    public TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
+            Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages, Integer shards) {
+        this(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches, klSchedule, stages, shards,
                 null);
     }
 
     /** How negatives are drawn (the unseen-songs sampler when the spec names none). */
     public NegativeSamplingSpec sampling() {
         return negativeSampling == null ? new NegativeSamplingSpec.Unseen() : negativeSampling;
+    }
+
+    /** Passes per step: the spec's {@code shards}, or {@link DataParallel#DEFAULT_SHARDS}. */
+    public int shardCount() {
+        return shards == null ? DataParallel.DEFAULT_SHARDS : shards;
+    }
+
+    /** A copy cut into the given number of shards per step (the command line's --shards). */
+    public TrainingSpec withShards(int count) {
+        return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches,
+                klSchedule, stages, count, negativeSampling);
     }
 
     /** Total epochs over all stages. */
@@ -63,7 +87,7 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
         StageSpec last = copy.get(copy.size() - 1);
         copy.set(copy.size() - 1, new StageSpec(last.name(), epochs, last.losses(), last.freeze()));
         return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches,
-                klSchedule, copy, negativeSampling);
+                klSchedule, copy, shards, negativeSampling);
     }
 
     /** The KL schedule as a multiplier on KL terms (other terms keep their spec weight). */

@@ -154,12 +154,22 @@ class CommandLineTest {
         Run b = run("bench", "--data", data.toString(), "--spec", "bprmf", "--epochs", "1", "--eval-runs", "1",
                 "--threads", "2");
         assertThat(b.code()).as(b.err()).isZero();
-        assertThat(b.out()).contains("peak: ").contains("GFLOP/s (Gemm on 1024 x 1024, 2 threads")
-                .contains("training step: ").contains("epoch 1: ").contains("examples/s").contains("of peak")
-                .contains("peak heap while training: ").contains("evaluation 1: ").contains("summary: ");
+        assertThat(b.out()).contains("products: the tape multiplies with ").contains("reference BLAS netlib-")
+                .contains("1024 x 1024 x 1024 on 2 threads").contains("hdbn Gemm")
+                .contains("training step: ").contains("matrix products of").contains("limit (shards running at once: 2)")
+                .contains("epoch 1: ").contains("examples/s").contains("of the reference on the step's shapes")
+                .contains("peak heap while training: ").contains("evaluation 1: ").contains("summary: ")
+                .contains("load average now");
+        Run shards = run("bench", "--data", data.toString(), "--spec", "bprmf", "--epochs", "1", "--eval-runs", "0",
+                "--threads", "1", "--shards", "3");
+        assertThat(shards.code()).as(shards.err()).isZero();
+        assertThat(shards.out()).contains("3 shards").contains("limit (shards running at once: 1)");
         Run bad = run("bench", "--data", data.toString(), "--threads", "0");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--threads must be at least 1");
+        Run badShards = run("bench", "--data", data.toString(), "--shards", "0");
+        assertThat(badShards.code()).isEqualTo(2);
+        assertThat(badShards.err()).contains("--shards must be at least 1");
     }
 
     @Test

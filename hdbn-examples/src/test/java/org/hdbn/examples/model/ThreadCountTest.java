@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HDBN reference model (Gaussian latents, gated Bayesian experts, BPR) trained with one and
- * with two threads: a seeded run must give the same parameters to the last bit.
+ * with more threads: a seeded run must give the same parameters to the last bit, whatever the
+ * thread count, for the default 2 shards and for more shards than threads.
  */
 class ThreadCountTest {
 
@@ -30,11 +31,24 @@ class ThreadCountTest {
         ModelSpec spec = ModelSpec.builtIn(new SpecMapper(), "hdbn");
         spec = spec.withTraining(spec.training().withFinalEpochs(1));
         assertThat(data.train().size()).as("positives: several steps of 512").isGreaterThan(1024);
+        assertSameBits(train(spec, data, 1), train(spec, data, 2), "2 shards, 1 and 2 threads");
+    }
+
+    @Test
+    void anyThreadCountTrainsTheSameHdbnBitForBitWithFiveShards() {
+        SyntheticEmoMusic.generate(new SyntheticEmoMusic.Config(250, 80, 12, 6, 4, 9, 0.1, 5L), dir);
+        EmoMusicDataset data = EmoMusicLoader.load(dir);
+        ModelSpec spec = ModelSpec.builtIn(new SpecMapper(), "hdbn");
+        spec = spec.withTraining(spec.training().withFinalEpochs(1).withShards(5));
         List<double[]> one = train(spec, data, 1);
-        List<double[]> two = train(spec, data, 2);
-        assertThat(two).hasSameSizeAs(one);
-        for (int k = 0; k < one.size(); k++) {
-            assertThat(two.get(k)).as("parameter %d", k).isEqualTo(one.get(k));
+        assertSameBits(one, train(spec, data, 2), "5 shards, 1 and 2 threads");
+        assertSameBits(one, train(spec, data, 5), "5 shards, 1 and 5 threads");
+    }
+
+    private static void assertSameBits(List<double[]> expected, List<double[]> actual, String what) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.size(); k++) {
+            assertThat(actual.get(k)).as("parameter %d, %s", k, what).isEqualTo(expected.get(k));
         }
     }
 

@@ -1,0 +1,71 @@
+package org.hdbn.tensor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Counts the matrix products that pass through it by {@link ProductShape}, in the order first seen,
+ * and hands each call on to the products it wraps: a benchmark learns which shapes a training step
+ * multiplies, and how often, by running a step through it. Safe for concurrent passes.
+ */
+public final class ProductCensus {
+
+    private final Map<ProductShape, Long> counts = new LinkedHashMap<>();
+    private final MatrixProducts.Choice delegate;
+
+    public ProductCensus(MatrixProducts.Choice delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Products that count their calls here, then run them by the wrapped implementation. */
+    public MatrixProducts create() {
+        MatrixProducts inner = delegate.create();
+        return new MatrixProducts() {
+            @Override
+            public String name() {
+                return inner.name();
+            }
+
+            @Override
+            public boolean shared() {
+                return false;
+            }
+
+            @Override
+            public void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
+                count(new ProductShape(transA, transB, m, n, k));
+                inner.gemm(transA, transB, m, n, k, a, b, c);
+            }
+
+            @Override
+            public void gemmAt(int m, int n, int k, double[] a, int aOffset, double[] b, double[] c, int cOffset) {
+                count(new ProductShape(false, false, m, n, k));
+                inner.gemmAt(m, n, k, a, aOffset, b, c, cOffset);
+            }
+
+            @Override
+            public void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
+                count(new ProductShape(transA, transB, m, n, k));
+                inner.sgemm(transA, transB, m, n, k, a, b, c);
+            }
+        };
+    }
+
+    private synchronized void count(ProductShape shape) {
+        counts.merge(shape, 1L, Long::sum);
+    }
+
+    /** The shapes seen and how many products of each. */
+    public synchronized Map<ProductShape, Long> counts() {
+        return new LinkedHashMap<>(counts);
+    }
+
+    /** The FLOPs of every product seen. */
+    public synchronized long flops() {
+        long sum = 0;
+        for (Map.Entry<ProductShape, Long> e : counts.entrySet()) {
+            sum += e.getKey().flops() * e.getValue();
+        }
+        return sum;
+    }
+}
