@@ -35,6 +35,27 @@ class SparseScoreTermsTest {
     }
 
     @Test
+    void addsARepeatedItemsScoresInTheOrderGiven() {
+        BlockScorer base = new BlockScorer() {
+            @Override
+            public int numItems() {
+                return 2;
+            }
+
+            @Override
+            public void score(int from, int to, double[] out) {
+                java.util.Arrays.fill(out, 0, (to - from) * 2, 0.1);
+            }
+        };
+        // (0.1 + 0.2) + 0.3 and 0.1 + (0.2 + 0.3) differ in the last bit; the pairs must add one by one
+        SparseScoreTerms terms = new SparseScoreTerms(new int[] {0, 2}, new int[] {1, 1}, new double[] {0.2, 0.3});
+        double[] out = new double[2];
+        terms.addTo(base).score(0, 1, out);
+        assertThat(out).containsExactly(0.1, (0.1 + 0.2) + 0.3);
+        assertThat((0.1 + 0.2) + 0.3).isNotEqualTo(0.1 + (0.2 + 0.3));
+    }
+
+    @Test
     void refusesOffsetsThatDoNotCoverThePairs() {
         assertThatThrownBy(() -> new SparseScoreTerms(new int[] {0, 2}, new int[] {1}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
+import org.hdbn.eval.SparseScores;
 import org.hdbn.examples.data.EmoMusicDataset;
 
 /**
@@ -13,7 +14,7 @@ import org.hdbn.examples.data.EmoMusicDataset;
  * under the query's emotion tag {@code e} ({@link PlayCounts}). With {@code beta = 0} it is
  * emotion-blind re-listening; {@code beta > 0} makes the songs a user played in the same mood come
  * first. Only the user's own songs change, so the scorer adds the counts to the base scores
- * sparsely, per query.
+ * sparsely, per query ({@link SparseScores}).
  */
 public final class PlayCountBoost implements Recommender {
 
@@ -58,34 +59,22 @@ public final class PlayCountBoost implements Recommender {
 
     @Override
     public BlockScorer scorer(EmoMusicDataset data, Interactions queries) {
-        BlockScorer inner = base.scorer(data, queries);
         int[] users = queries.users();
         int[] tags = queries.contexts();
-        return new BlockScorer() {
-            @Override
-            public int numItems() {
-                return inner.numItems();
-            }
-
-            @Override
-            public void score(int from, int to, double[] out) {
-                inner.score(from, to, out);
-                int n = inner.numItems();
-                for (int q = from; q < to; q++) {
-                    int row = (q - from) * n;
-                    if (alpha != 0) {
-                        int[] songs = counts.songsOf(users[q]);
-                        double[] c = counts.totalsOf(users[q]);
-                        for (int k = 0; k < songs.length; k++) {
-                            out[row + songs[k]] += alpha * c[k];
-                        }
-                    }
-                    if (beta != 0) {
-                        counts.forEachUnderTag(users[q], tags[q], (song, c) -> out[row + song] += beta * c);
-                    }
+        // per query: alpha c(u, i) on each of the user's songs, then beta c(u, i, e) on those played under its tag
+        SparseScores plays = (q, visit) -> {
+            if (alpha != 0) {
+                int[] songs = counts.songsOf(users[q]);
+                double[] c = counts.totalsOf(users[q]);
+                for (int k = 0; k < songs.length; k++) {
+                    visit.accept(songs[k], alpha * c[k]);
                 }
             }
+            if (beta != 0) {
+                counts.forEachUnderTag(users[q], tags[q], (song, c) -> visit.accept(song, beta * c));
+            }
         };
+        return plays.addTo(base.scorer(data, queries));
     }
 
     @Override

@@ -65,6 +65,8 @@ class PlayCountBoostTest {
             // tag 0: song 0 has no plays under it; song 2 one
             0.5, 0.1, 0.2 + 1.5 + 2, 0.3,
             0, 0.1, 0.2, 0.3}, within(1e-12));
+        // to the bit: the total-count term is added before the per-tag one
+        assertThat(out[2]).isEqualTo((0.2 + 0.5 * 3) + 2.0 * 2);
         // blocks are offset correctly
         double[] last = new double[4];
         boost.scorer(null, queries).score(2, 3, last);
