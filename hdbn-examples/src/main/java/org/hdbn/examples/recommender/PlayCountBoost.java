@@ -59,6 +59,7 @@ public final class PlayCountBoost implements Recommender {
 
     @Override
     public BlockScorer scorer(EmoMusicDataset data, Interactions queries) {
+        BlockScorer inner = base.scorer(data, queries);
         int[] users = queries.users();
         int[] tags = queries.contexts();
         // per query: alpha c(u, i) on each of the user's songs, then beta c(u, i, e) on those played under its tag
@@ -74,7 +75,7 @@ public final class PlayCountBoost implements Recommender {
                 counts.forEachUnderTag(users[q], tags[q], (song, c) -> visit.accept(song, beta * c));
             }
         };
-        return plays.addTo(base.scorer(data, queries));
+        return plays.addTo(inner);
     }
 
     @Override
