@@ -4,7 +4,7 @@ package org.hdbn.eval;
  * Ranks the candidates of one query at a time: the best {@code listLength} candidates in order, and
  * the target's rank among all candidates, in O(numItems log listLength) without sorting. Each query
  * is ranked twice from the same scores: among the candidates left after the exclusions, and among
- * all items ({@link Protocol#FULL}).
+ * all items ({@link Protocol#FULL}); both in one pass over the scores.
  *
  * <p>Order: higher score first; equal scores put the smaller item index first, so rankings are
  * deterministic. Candidates are all items except the excluded ones; the target is always a
@@ -32,9 +32,12 @@ public final class TopKRanker {
     private final boolean[] excluded;
     // scratch: excluded items already taken out of the count (an item may be listed twice)
     private final boolean[] takenOut;
-    // min-heap on quality: heap[0] is the worst of the kept candidates
-    private final int[] heap;
-    private int size;
+    // the best candidates (exclusions applied) and the best of all items
+    private final TopList candidates;
+    private final TopList all;
+    // finite scores seen in this query's pass; counted with integer adds, as a floating-point sum
+    // (0 * score is NaN only for a non-finite score) would chain each item's add on the last's
+    private int finite;
     private double[] scores;
     private int offset;
 
@@ -53,7 +56,8 @@ public final class TopKRanker {
         this.listLength = listLength;
         this.excluded = new boolean[numItems];
         this.takenOut = new boolean[numItems];
-        this.heap = new int[listLength];
+        this.candidates = new TopList(listLength);
+        this.all = new TopList(listLength);
     }
 
     /** Number of items per query. */
@@ -102,28 +106,22 @@ public final class TopKRanker {
                 excluded[item] = false;
             }
             this.scores = null;
-            size = 0;
         }
     }
 
     private Ranking scan(int target, int query, int[] excludedItems) {
         double targetScore = scores[offset + target];
-        // 0 * score is 0 for every finite score and NaN otherwise, so one sum checks them all
-        double poison = 0;
-        // candidates before the target: a higher score, or an equal one at a smaller index;
-        // counted without branches over all items, then the excluded ones taken back out
-        int before = 0;
-        for (int j = 0; j < target; j++) {
-            double s = scores[offset + j];
-            poison += s * 0.0;
-            before += s >= targetScore ? 1 : 0;
-        }
-        for (int j = target; j < numItems; j++) {
-            double s = scores[offset + j];
-            poison += s * 0.0;
-            before += s > targetScore ? 1 : 0;
-        }
-        if (poison != 0) {
+        boolean exclusions = excludedItems.length > 0;
+        candidates.start(scores, offset);
+        all.start(scores, offset);
+        finite = 0;
+        // one pass over the scores: the items before the target are counted, checked and offered
+        // to both lists together. Candidates before the target: a higher score, or an equal one at
+        // a smaller index (s >= t is s > nextDown(t) for every finite t); counted over all items,
+        // then the excluded ones taken back out
+        int before = pass(0, target, Math.nextDown(targetScore), target, exclusions)
+                + pass(target, numItems, targetScore, target, exclusions);
+        if (finite != numItems) {
             for (int j = 0; j < numItems; j++) {
                 if (!Double.isFinite(scores[offset + j])) {
                     throw new NonFiniteScoreException(query, j, scores[offset + j]);
@@ -146,82 +144,144 @@ public final class TopKRanker {
                 takenOut[item] = false;
             }
         }
-        int[] top = select(target, true);
+        int[] fullTop = all.drain();
         // without exclusions both lists are the same
-        int[] fullTop = excludedItems.length == 0 ? top : select(target, false);
+        int[] top = exclusions ? candidates.drain() : fullTop;
         return new Ranking(before + 1, top, fullBefore + 1, fullTop);
     }
 
-    /** The best {@code listLength} items, best first, among the candidates or (without exclusions) all items. */
-    private int[] select(int target, boolean exclude) {
-        size = 0;
-        // once the list is full: the score of its worst item, which a candidate must beat; items
-        // come in index order, so a tie with a listed item (of smaller index) loses
-        double worst = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < numItems; j++) {
-            double s = scores[offset + j];
-            if ((size < listLength || s > worst) && (!exclude || j == target || !excluded[j])) {
-                if (size < listLength) {
-                    heap[size] = j;
-                    siftUp(size++);
-                } else {
-                    heap[0] = j;
-                    siftDown(0);
+    /**
+     * Items {@code [from, to)}: counts those scoring above {@code bound}, adds the finite ones
+     * to {@link #finite} and offers them to the lists. Only an item above the candidates' entry score
+     * is offered (rarely, once the lists fill): the full list's entry score is never lower, as its
+     * items are the best of a superset. A non-finite score may be left out of the lists, but then
+     * the query fails anyway.
+     */
+    private int pass(int from, int to, double bound, int target, boolean exclusions) {
+        double[] s = scores;
+        int base = offset;
+        int checked = 0;
+        double gate = exclusions ? candidates.entry() : all.entry();
+        int above = 0;
+        for (int j = from; j < to; j++) {
+            double x = s[base + j];
+            checked += Math.abs(x) <= Double.MAX_VALUE ? 1 : 0;
+            above += x > bound ? 1 : 0;
+            if (x > gate) {
+                gate = offer(j, x, target, exclusions);
+            }
+        }
+        finite += checked;
+        return above;
+    }
+
+    /** Offers item j to the lists; returns the new score an item must beat to enter either. */
+    private double offer(int j, double score, int target, boolean exclusions) {
+        all.offer(j, score);
+        if (!exclusions) {
+            return all.entry();
+        }
+        if (j == target || !excluded[j]) {
+            candidates.offer(j, score);
+        }
+        return candidates.entry();
+    }
+
+    /**
+     * The best {@code listLength} of the items offered in index order, kept in a min-heap on
+     * quality ({@code heap[0]} the worst kept). Since items come in index order, an item tying the
+     * worst kept one loses to it (the smaller index).
+     */
+    private static final class TopList {
+        private final int[] heap;
+        private int size;
+        // once the list is full: the score of its worst item, which an item must beat to enter
+        private double entry;
+        private double[] scores;
+        private int offset;
+
+        TopList(int listLength) {
+            this.heap = new int[listLength];
+        }
+
+        void start(double[] scores, int offset) {
+            this.scores = scores;
+            this.offset = offset;
+            size = 0;
+            entry = Double.NEGATIVE_INFINITY;
+        }
+
+        double entry() {
+            return entry;
+        }
+
+        void offer(int j, double score) {
+            if (size < heap.length) {
+                heap[size] = j;
+                siftUp(size++);
+            } else if (score > entry) {
+                heap[0] = j;
+                siftDown(0);
+            } else {
+                return;
+            }
+            if (size == heap.length) {
+                entry = scores[offset + heap[0]];
+            }
+        }
+
+        /** The list, best first; empties the heap. */
+        int[] drain() {
+            int[] top = new int[size];
+            // popping the worst each time fills the list from its end
+            for (int k = size - 1; k >= 0; k--) {
+                top[k] = heap[0];
+                heap[0] = heap[k];
+                size = k;
+                siftDown(0);
+            }
+            return top;
+        }
+
+        /** Whether item a is ordered before item b. */
+        private boolean better(int a, int b) {
+            double sa = scores[offset + a];
+            double sb = scores[offset + b];
+            return sa > sb || (sa == sb && a < b);
+        }
+
+        private void siftUp(int k) {
+            int item = heap[k];
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                if (!better(heap[parent], item)) {
+                    break;
                 }
-                if (size == listLength) {
-                    worst = scores[offset + heap[0]];
+                heap[k] = heap[parent];
+                k = parent;
+            }
+            heap[k] = item;
+        }
+
+        private void siftDown(int k) {
+            if (size == 0) {
+                return;
+            }
+            int item = heap[k];
+            int half = size >>> 1;
+            while (k < half) {
+                int child = 2 * k + 1;
+                int right = child + 1;
+                if (right < size && better(heap[child], heap[right])) {
+                    child = right;
                 }
+                if (!better(item, heap[child])) {
+                    break;
+                }
+                heap[k] = heap[child];
+                k = child;
             }
+            heap[k] = item;
         }
-        int[] top = new int[size];
-        // popping the worst each time fills the list from its end
-        for (int k = size - 1; k >= 0; k--) {
-            top[k] = heap[0];
-            heap[0] = heap[k];
-            size = k;
-            siftDown(0);
-        }
-        return top;
-    }
-
-    /** Whether item a is ordered before item b. */
-    private boolean better(int a, int b) {
-        double sa = scores[offset + a];
-        double sb = scores[offset + b];
-        return sa > sb || (sa == sb && a < b);
-    }
-
-    private void siftUp(int k) {
-        int item = heap[k];
-        while (k > 0) {
-            int parent = (k - 1) >>> 1;
-            if (!better(heap[parent], item)) {
-                break;
-            }
-            heap[k] = heap[parent];
-            k = parent;
-        }
-        heap[k] = item;
-    }
-
-    private void siftDown(int k) {
-        if (size == 0) {
-            return;
-        }
-        int item = heap[k];
-        int half = size >>> 1;
-        while (k < half) {
-            int child = 2 * k + 1;
-            int right = child + 1;
-            if (right < size && better(heap[child], heap[right])) {
-                child = right;
-            }
-            if (!better(item, heap[child])) {
-                break;
-            }
-            heap[k] = heap[child];
-            k = child;
-        }
-        heap[k] = item;
     }
 }

@@ -7,6 +7,7 @@ import org.hdbn.autodiff.Engines;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.eval.DotProductScorer;
+import org.hdbn.eval.TopKRanker;
 import org.hdbn.nn.Activation;
 import org.hdbn.nn.Dense;
 import org.hdbn.nn.ForwardMode;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * EmoMusicLJ's sizes: the matrix product in the layouts a dense layer's forward and backward use
  * (and a large square one, as {@code hdbn bench} times hdbn's kernel and the reference BLAS on), a dense layer and a Bayesian
  * layer's KL term forward and backward, the BPR loss over a batch of 512 positives with 10
- * negatives each, one block of 256 queries scored against 6,180 songs, and one Adam step on an
+ * negatives each, one block of 256 queries scored against 6,180 songs and ranked, and one Adam step on an
  * embedding table. Not run by the tests; run with
  * {@code java -cp hdbn-examples/target/classes:$(cat hdbn-examples/target/classpath.txt) org.openjdk.jmh.Main KernelBenchmarks}.
  */
@@ -97,6 +98,9 @@ public class KernelBenchmarks {
     private Tensor candidates;
     private DotProductScorer scorer;
     private double[] scores;
+    private TopKRanker ranker;
+    private int[] targets;
+    private int[][] seen;
 
     @Setup
     public void setUp() {
@@ -120,6 +124,15 @@ public class KernelBenchmarks {
         candidates = random(rng, 6180, 73);
         scorer = new DotProductScorer(queries, candidates);
         scores = new double[256 * 6180];
+        scorer.score(1024, 1024 + 256, scores);
+        // an EmoMusicLJ user has about 8 training songs
+        ranker = new TopKRanker(6180, 20);
+        var picks = RandomStreams.create(6);
+        targets = picks.ints(256, 0, 6180).toArray();
+        seen = new int[256][];
+        for (int q = 0; q < 256; q++) {
+            seen[q] = picks.ints(8, 0, 6180).sorted().toArray();
+        }
     }
 
     /** {@code C += op(A) op(B)} in each layout and size of {@link Product}. */
@@ -182,6 +195,19 @@ public class KernelBenchmarks {
     public double scoreBlock() {
         scorer.score(1024, 1024 + 256, scores);
         return scores[0];
+    }
+
+    /**
+     * Ranking of one scored block of 256 queries as full ranking runs it: each target's rank and the
+     * top 20 with and without 8 excluded songs.
+     */
+    @Benchmark
+    public int rankBlock() {
+        int sum = 0;
+        for (int q = 0; q < 256; q++) {
+            sum += ranker.rank(scores, q * 6180, targets[q], seen[q], q).targetRank();
+        }
+        return sum;
     }
 
     /** One Adam step on a 15,000 x 64 table whose batch touched 512 rows. */
