@@ -179,4 +179,68 @@ class TopKRankerTest {
             assertThat(got.fullRank()).as("trial %d", trial).isEqualTo(Arrays.asList(all).indexOf(target) + 1);
         }
     }
+
+    /**
+     * The user's training songs are often the best-scored ones, so the candidates' list fills long
+     * after the list of all items: excluding many of the top-scored items (sometimes the target,
+     * sometimes all but a few items, so lists can be longer than the candidates) must still agree
+     * with a sort, ties included.
+     */
+    @Test
+    void matchesFullSortWhenTheBestItemsAreExcluded() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261127L);
+        for (int trial = 0; trial < 1000; trial++) {
+            int numItems = 1 + rng.nextInt(300);
+            int listLength = 1 + rng.nextInt(30);
+            int levels = 1 + rng.nextInt(trial % 3 == 0 ? 4 : 1000);
+            double[] scores = new double[numItems];
+            for (int j = 0; j < numItems; j++) {
+                scores[j] = rng.nextInt(levels) - levels / 2.0;
+            }
+            Integer[] all = IntStream.range(0, numItems).boxed().toArray(Integer[]::new);
+            Arrays.sort(all, Comparator.<Integer>comparingDouble(j -> -scores[j]).thenComparingInt(j -> j));
+            // the best-scored items, each kept with probability 9/10, so some good ones stay in
+            int excludedCount = rng.nextInt(numItems + 1);
+            int[] excluded = Arrays.stream(all).limit(excludedCount).mapToInt(Integer::intValue)
+                    .filter(j -> rng.nextInt(10) != 0).sorted().toArray();
+            int target = trial % 4 == 0 && excluded.length > 0 ? excluded[rng.nextInt(excluded.length)] : rng.nextInt(numItems);
+
+            TopKRanker.Ranking got = new TopKRanker(numItems, listLength).rank(scores, 0, target, excluded, trial);
+
+            Integer[] order = Arrays.stream(all).filter(j -> j == target || Arrays.binarySearch(excluded, j) < 0)
+                    .toArray(Integer[]::new);
+            assertThat(got.top()).as("trial %d", trial)
+                    .containsExactly(Arrays.stream(order).limit(listLength).mapToInt(Integer::intValue).toArray());
+            assertThat(got.targetRank()).as("trial %d", trial).isEqualTo(Arrays.asList(order).indexOf(target) + 1);
+            assertThat(got.fullTop()).as("trial %d", trial)
+                    .containsExactly(Arrays.stream(all).limit(listLength).mapToInt(Integer::intValue).toArray());
+            assertThat(got.fullRank()).as("trial %d", trial).isEqualTo(Arrays.asList(all).indexOf(target) + 1);
+        }
+    }
+
+    /** A non-finite score anywhere, even behind a full list or on an excluded item, fails the query. */
+    @Test
+    void refusesANonFiniteScoreWhereverItIs() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+        double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        TopKRanker ranker = new TopKRanker(200, 5);
+        for (int trial = 0; trial < 300; trial++) {
+            double[] scores = rng.doubles(200).toArray();
+            int item = rng.nextInt(200);
+            scores[item] = bad[trial % 3];
+            int[] excluded = trial % 2 == 0 ? new int[] {item} : new int[0];
+            int query = trial;
+            assertThatThrownBy(() -> ranker.rank(scores, 0, rng.nextInt(200), excluded, query))
+                    .as("trial %d", trial)
+                    .isInstanceOfSatisfying(NonFiniteScoreException.class, e -> {
+                        assertThat(e.query()).isEqualTo(query);
+                        assertThat(e.item()).isEqualTo(item);
+                    });
+        }
+        // the failures leave no exclusion or list behind
+        double[] rising = IntStream.range(0, 200).mapToDouble(j -> j).toArray();
+        TopKRanker.Ranking r = ranker.rank(rising, 0, 0, new int[0], 0);
+        assertThat(r.top()).containsExactly(199, 198, 197, 196, 195);
+        assertThat(r.targetRank()).isEqualTo(200);
+    }
 }
