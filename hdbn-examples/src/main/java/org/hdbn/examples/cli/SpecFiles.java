@@ -3,8 +3,8 @@ package org.hdbn.examples.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hdbn.examples.model.BuiltInSpecs;
-import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.run.ModelSpec;
 import org.hdbn.text.NearestNames;
 
 /** Resolves {@code --spec}: a built-in spec's name, else a JSON file. */

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.examples.model.BuiltInSpecs;
-import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.examples.recommender.EaseCache;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.run.ModelSpec;
 
 /** Resolves experiment row names: a closed-form baseline, a built-in spec, or a spec file. */
 public final class Variants {

@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hdbn.examples.model.BuiltInSpecs;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.ModelGraph;
