@@ -62,7 +62,7 @@ public final class TrainingBench {
                 PEAK_SIZE, PEAK_SIZE, PEAK_SIZE, threads, referenceSquare, gemmSquare);
 
         long t0 = System.nanoTime();
-        BenchModel model = new BenchModel(spec, data, engine, seed, threads, spec.training().shardCount());
+        BenchModel model = new BenchModel(spec, data, engine, seed, threads);
         line("setup (gate fit, graph build): %.1f s", (System.nanoTime() - t0) / 1e9);
         ProductCensus census = model.census(used);
         long flopsPerBatch = census.flops();
