@@ -142,11 +142,12 @@ class BayesianLayerTest {
     }
 
     @Test
-    void bayesianBlockNodeAddsTheKlOverTheDatasetSize() {
+    void aBayesianNetworkInABlockNodeAddsItsKlOverTheDatasetSize() {
         String json = Models.json("""
                 {'formatVersion': 1, 'inputs': {'x': 'features'}, 'featureWidths': {'x': 3},
-                 'nodes': {'b': {'type': 'bayesian_block', 'inputs': ['x'], 'out': 2, 'klWeight': 2.0, 'datasetSize': 'n',
-                                 'block': {'type': 'bayesian_mlp', 'hidden': [4], 'posteriorRhoInit': -1}}}}
+                 'nodes': {'b': {'type': 'block', 'inputs': ['x'], 'out': 2,
+                                 'block': {'type': 'bayesian_mlp', 'hidden': [4], 'posteriorRhoInit': -1,
+                                           'klWeight': 2.0, 'datasetSize': 'n'}}}}
                 """);
         ParameterStore store = new ParameterStore();
         ModelGraph model = Models.build(Models.read(json), store, 3, Map.of("n", 400));
@@ -154,7 +155,7 @@ class BayesianLayerTest {
         try (Graph g = Models.ENGINE.openInference()) {
             ForwardResult r = model.forward(g, batch, ForwardMode.train(RandomStreams.create(1)), List.of());
             assertThat(r.losses()).hasSize(1);
-            assertThat(r.losses().get(0).name()).isEqualTo("b/kl");
+            assertThat(r.losses().get(0).name()).isEqualTo("b/weight_kl");
             assertThat(r.losses().get(0).weight()).isEqualTo(2.0 / 400);
             // the same parameters (same names) in a Java-built network give the same KL
             BayesianMlp same = new BayesianMlp(store, "b", 3, new int[] {4}, 2, Activation.RELU, Activation.IDENTITY,

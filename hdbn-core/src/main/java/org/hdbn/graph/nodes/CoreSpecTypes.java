@@ -25,10 +25,20 @@ public final class CoreSpecTypes implements SpecTypeProvider {
                 new SpecType(NodeSpec.class, "softmax", SoftmaxSpec.class),
                 new SpecType(NodeSpec.class, "l2", L2PenaltySpec.class),
                 new SpecType(NodeSpec.class, "categorical_kl", CategoricalKlSpec.class),
+                new SpecType(NodeSpec.class, "gated_experts", GatedExpertsSpec.class),
                 new SpecType(BlockSpec.class, "mlp", MlpBlockSpec.class),
                 new SpecType(NegativeSamplingSpec.class, "unseen", NegativeSamplingSpec.Unseen.class),
                 new SpecType(NegativeSamplingSpec.class, "all_items", NegativeSamplingSpec.AllItems.class),
                 new SpecType(GateSpec.class, "single", SingleGateSpec.class),
                 new SpecType(GateSpec.class, "fixed", FixedGateSpec.class));
+    }
+
+    @Override
+    public List<Retired> retired() {
+        String moved = "a network adds its own KL: write it in \"expert\", e.g. {\"type\": \"bayesian_mlp\", ..., "
+                + "\"klWeight\": 1, \"datasetSize\": \"train\"}";
+        return List.of(
+                new Retired(NodeSpec.class, "gated_experts", "klWeight", moved),
+                new Retired(NodeSpec.class, "gated_experts", "datasetSize", moved));
     }
 }

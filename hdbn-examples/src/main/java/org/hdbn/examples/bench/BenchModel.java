@@ -73,7 +73,7 @@ final class BenchModel {
         TrainingSpec t = spec.training();
         Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
         double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-        return new Trainer(g, params, e, adam, clip, t.lossWeighting(),
+        return new Trainer(g, params, e, adam, clip, t.objective(),
                 new DataParallel(shards, threads, groups == null ? batches.slicer() : batches.slicer(groups)));
     }
 

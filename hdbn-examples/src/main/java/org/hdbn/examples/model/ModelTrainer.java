@@ -133,7 +133,7 @@ public final class ModelTrainer {
             int[] groups = t.groupBatches() && gate != null ? groupsOf(gate) : null;
             batches = new PairwiseBatches(data.train(), t.sampling().sampler(data.train(), data.numSongs()),
                     t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);
-            trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting(),
+            trainer = new Trainer(graph, store, options.engine(), adam, clip, t.objective(),
                     new DataParallel(t.shardCount(), options.threads(),
                             gate == null ? batches.slicer() : batches.slicer(groupsOf(gate))));
         }

@@ -2,11 +2,10 @@ package org.hdbn.examples.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import org.hdbn.graph.LossKind;
 import org.hdbn.graph.SpecException;
 import org.hdbn.train.DataParallel;
-import org.hdbn.train.LossWeighting;
 import org.hdbn.train.NegativeSamplingSpec;
+import org.hdbn.variational.elbo.Elbo;
 import org.hdbn.variational.elbo.KlWeightSchedule;
 
 /**
@@ -90,11 +89,8 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
                 klSchedule, copy, shards, negativeSampling);
     }
 
-    /** The KL schedule as a multiplier on KL terms (other terms keep their spec weight). */
-    public LossWeighting lossWeighting() {
-        if (klSchedule == null) {
-            return LossWeighting.none();
-        }
-        return (term, step) -> term.kind() == LossKind.KL ? klSchedule.weight(step) : 1.0;
+    /** The objective: the ELBO with the spec's KL schedule (constant 1 when absent). */
+    public Elbo objective() {
+        return new Elbo(klSchedule);
     }
 }
