@@ -7,6 +7,9 @@ import org.hdbn.gate.SingleGateSpec;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecTypeProvider;
+import org.hdbn.optim.AdamSpec;
+import org.hdbn.optim.OptimizerSpec;
+import org.hdbn.optim.SgdSpec;
 import org.hdbn.train.NegativeSamplingSpec;
 
 /** The spec types hdbn-core contributes. */
@@ -30,7 +33,9 @@ public final class CoreSpecTypes implements SpecTypeProvider {
                 new SpecType(NegativeSamplingSpec.class, "unseen", NegativeSamplingSpec.Unseen.class),
                 new SpecType(NegativeSamplingSpec.class, "all_items", NegativeSamplingSpec.AllItems.class),
                 new SpecType(GateSpec.class, "single", SingleGateSpec.class),
-                new SpecType(GateSpec.class, "fixed", FixedGateSpec.class));
+                new SpecType(GateSpec.class, "fixed", FixedGateSpec.class),
+                new SpecType(OptimizerSpec.class, "adam", AdamSpec.class),
+                new SpecType(OptimizerSpec.class, "sgd", SgdSpec.class));
     }
 
     @Override

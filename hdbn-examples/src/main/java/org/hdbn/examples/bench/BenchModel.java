@@ -12,8 +12,8 @@ import org.hdbn.examples.model.TrainedModel;
 import org.hdbn.examples.model.TrainingSpec;
 import org.hdbn.gate.Gate;
 import org.hdbn.graph.ModelGraph;
-import org.hdbn.optim.Adam;
 import org.hdbn.optim.LearningRateSchedule;
+import org.hdbn.optim.Optimizer;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
@@ -25,7 +25,7 @@ import org.hdbn.train.Trainer;
 
 /**
  * A model set up for timing as {@code hdbn train} sets it up (gate fitted on the genre histograms,
- * graph built, Adam with the spec's schedule, BPR batches), exposing the pieces a benchmark times
+ * graph built, the spec's optimizer and schedule, BPR batches), exposing the pieces a benchmark times
  * one by one. It trains the last stage's loss nodes and freezes nothing.
  */
 final class BenchModel {
@@ -71,9 +71,10 @@ final class BenchModel {
     /** A trainer as {@code hdbn train} makes it, for the given graph, parameters and engine. */
     private Trainer trainer(ModelGraph g, ParameterStore params, AutodiffEngine e, int threads) {
         TrainingSpec t = spec.training();
-        Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
+        Optimizer optimizer = t.optimizerSpec().build(LearningRateSchedule.staircaseExponential(t.learningRate(),
+                t.decayRate(), t.decaySteps()));
         double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-        return new Trainer(g, params, e, adam, clip, t.objective(),
+        return new Trainer(g, params, e, optimizer, clip, t.objective(),
                 new DataParallel(shards, threads, groups == null ? batches.slicer() : batches.slicer(groups)));
     }
 

@@ -19,8 +19,8 @@ import org.hdbn.graph.Batch;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.graph.SpecException;
 import org.hdbn.graph.SpecMapper;
-import org.hdbn.optim.Adam;
 import org.hdbn.optim.LearningRateSchedule;
+import org.hdbn.optim.Optimizer;
 import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.KlRegistry;
@@ -93,7 +93,7 @@ public final class ModelTrainer {
         Run run = new Run(state.spec(), data, ckpts.gate(latest), options, state.position(),
                 new ArrayList<>(state.epochLosses()), state.seconds());
         ckpts.loadParameters(latest, run.store);
-        run.adam.restoreSteps(state.position().steps());
+        run.optimizer.restoreSteps(state.position().steps());
         log(options, "resuming '%s' from %s (stage %d, epoch %d, %d batches done, step %d)", state.spec().name(), latest,
                 state.position().stage() + 1, state.position().epoch(), state.position().batchesDone(),
                 state.position().steps());
@@ -109,7 +109,7 @@ public final class ModelTrainer {
         final Options options;
         final ParameterStore store = new ParameterStore();
         final ModelGraph graph;
-        final Adam adam;
+        final Optimizer optimizer;
         final Trainer trainer;
         final PairwiseBatches batches;
         final List<Double> epochLosses;
@@ -128,12 +128,13 @@ public final class ModelTrainer {
             DataBinding binding = new DataBinding(data);
             graph = ModelGraph.build(spec.graph(), binding.context(store, options.seed(), gate), KlRegistry.withInstalled());
             TrainingSpec t = spec.training();
-            adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
+            optimizer = t.optimizerSpec().build(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(),
+                    t.decaySteps()));
             double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
             int[] groups = t.groupBatches() && gate != null ? groupsOf(gate) : null;
             batches = new PairwiseBatches(data.train(), t.sampling().sampler(data.train(), data.numSongs()),
                     t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);
-            trainer = new Trainer(graph, store, options.engine(), adam, clip, t.objective(),
+            trainer = new Trainer(graph, store, options.engine(), optimizer, clip, t.objective(),
                     new DataParallel(t.shardCount(), options.threads(),
                             gate == null ? batches.slicer() : batches.slicer(groupsOf(gate))));
         }
@@ -157,7 +158,7 @@ public final class ModelTrainer {
             ModelInfo info = new ModelInfo(ModelInfo.FORMAT, ModelInfo.FORMAT_VERSION, Versions.hdbn(),
                     System.getProperty("java.version"), options.engine().name(), options.seed(),
                     data.directory().getFileName().toString(), data.directory().toAbsolutePath().toString(),
-                    data.fingerprint(), new DataBinding(data).dims(), position.epochsCompleted(), adam.steps(), seconds,
+                    data.fingerprint(), new DataBinding(data).dims(), position.epochsCompleted(), optimizer.steps(), seconds,
                     gate != null, List.copyOf(epochLosses));
             return new TrainedModel(spec, graph, store, gate, info);
         }
@@ -174,20 +175,20 @@ public final class ModelTrainer {
                 Batch batch = it.next();
                 StepReport r;
                 try {
-                    r = trainer.step(batch, stage.losses(), RandomStreams.create(options.seed(), "step", adam.steps()));
+                    r = trainer.step(batch, stage.losses(), RandomStreams.create(options.seed(), "step", optimizer.steps()));
                 } catch (NonFiniteException e) {
                     throw withCheckpoint(e, t0);
                 }
                 done++;
-                position = new TrainingPosition(s, epoch, done, position.epochsCompleted(), adam.steps());
+                position = new TrainingPosition(s, epoch, done, position.epochsCompleted(), optimizer.steps());
                 progress.step(r, perEpoch, stage.name(), epoch);
-                if (options.checkpointEvery() > 0 && adam.steps() % options.checkpointEvery() == 0 && it.hasNext()) {
+                if (options.checkpointEvery() > 0 && optimizer.steps() % options.checkpointEvery() == 0 && it.hasNext()) {
                     checkpoint(t0);
                 }
             }
             String extra = validate();
             epochLosses.add(progress.endEpoch(stage.name(), epoch, stage.epochs(), extra));
-            position = new TrainingPosition(s, epoch + 1, 0, position.epochsCompleted() + 1, adam.steps());
+            position = new TrainingPosition(s, epoch + 1, 0, position.epochsCompleted() + 1, optimizer.steps());
             checkpoint(t0);
         }
 
