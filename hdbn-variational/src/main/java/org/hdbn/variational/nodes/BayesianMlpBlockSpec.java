@@ -12,7 +12,7 @@ import org.hdbn.nn.Block;
 import org.hdbn.prob.KlEstimate;
 import org.hdbn.variational.bayes.BayesianLayerConfig;
 import org.hdbn.variational.bayes.BayesianMlp;
-import org.hdbn.variational.bayes.EstimatorKind;
+import org.hdbn.variational.bayes.BuiltInEstimators;
 import org.hdbn.variational.bayes.Estimators;
 import org.hdbn.variational.bayes.GaussianPrior;
 import org.hdbn.variational.bayes.WeightPrior;
@@ -52,7 +52,7 @@ public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, 
         activation = activation == null ? Activation.RELU : activation;
         outputActivation = outputActivation == null ? Activation.IDENTITY : outputActivation;
         prior = prior == null ? GaussianPrior.of(1.0) : prior;
-        estimator = estimator == null ? EstimatorKind.LOCAL_REPARAMETERIZATION.specName() : Estimators.canonical(estimator);
+        estimator = estimator == null ? BuiltInEstimators.LOCAL_REPARAMETERIZATION : Estimators.canonical(estimator);
         Estimators.named(estimator); // an unknown name is refused now, with the known ones
         posteriorRhoInit = posteriorRhoInit == null ? BayesianLayerConfig.DEFAULT_RHO_INIT : posteriorRhoInit;
         klEstimate = klEstimate == null ? KlEstimate.EXACT_OR_MONTE_CARLO : klEstimate;
@@ -85,8 +85,9 @@ public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, 
                 klSamples, deterministic, klWeight, datasetSize);
     }
 
-    public BayesianMlpBlockSpec withEstimator(EstimatorKind e) {
-        return new BayesianMlpBlockSpec(hidden, activation, outputActivation, prior, e.specName(), posteriorRhoInit,
+    /** The same network with the estimator of the given name. */
+    public BayesianMlpBlockSpec withEstimator(String name) {
+        return new BayesianMlpBlockSpec(hidden, activation, outputActivation, prior, name, posteriorRhoInit,
                 klEstimate, klSamples, deterministic, klWeight, datasetSize);
     }
 
