@@ -14,6 +14,8 @@ import org.hdbn.graph.SpecException;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.optim.AdamSpec;
 import org.hdbn.optim.SgdSpec;
+import org.hdbn.run.ModelSpec;
+import org.hdbn.run.ModelTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
