@@ -28,10 +28,15 @@ public final class FingerprintReader {
     /** All bytes of {@code file} (as {@link FileBytes#read}), folded into the digest under {@code label}. */
     public byte[] read(String label, Path file) {
         byte[] bytes = FileBytes.read(file);
+        add(label, bytes);
+        return bytes;
+    }
+
+    /** Folds {@code bytes} into the digest under {@code label}, e.g. a setting that changes what the files mean. */
+    public void add(String label, byte[] bytes) {
         digest.update(label.getBytes(StandardCharsets.UTF_8));
         digest.update(ByteBuffer.allocate(9).put((byte) 0).putLong(bytes.length).array());
         digest.update(bytes);
-        return bytes;
     }
 
     /** {@code "sha256:<hex>"} over everything read so far; call once, at the end. */
