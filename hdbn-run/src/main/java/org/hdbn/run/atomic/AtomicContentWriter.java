@@ -60,6 +60,11 @@ public final class AtomicContentWriter {
         return layout;
     }
 
+    /** Writes a test split beside the files of {@link #write}, as {@code NAME.test.inter}. */
+    public static void writeTest(AtomicContent content, Interactions test, AtomicLayout layout) {
+        AtomicTableWriter.write(layout.test(), inter(content, test));
+    }
+
     private static void requireSorted(String field, Vocabulary vocabulary) {
         if (!Vocabulary.sorted(vocabulary.tokens()).equals(vocabulary)) {
             throw new IllegalArgumentException("field " + field + ": its tokens are not in the order Vocabulary.sorted "
