@@ -22,12 +22,12 @@ import org.hdbn.eval.RankingEvaluator;
 import org.hdbn.eval.RecommendationsCsv;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.diagnostics.EmotionDiagnostics;
-import org.hdbn.examples.model.DataBinding;
-import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.examples.recommender.Recommender;
 import org.hdbn.examples.recommender.SpecRecommender;
 import org.hdbn.gate.SingleGateSpec;
 import org.hdbn.graph.Dim;
+import org.hdbn.run.DataBinding;
+import org.hdbn.run.ModelSpec;
 import org.hdbn.smile.KMeansGateSpec;
 
 /**

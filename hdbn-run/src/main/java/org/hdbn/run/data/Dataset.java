@@ -75,6 +75,19 @@ public interface Dataset {
      */
     Interactions readInteractions(Path file);
 
+    /**
+     * Refuses to serve a model trained on other data.
+     *
+     * @throws org.hdbn.io.DataFormatException if {@code expected} is not this data set's fingerprint
+     */
+    default void requireFingerprint(String expected) {
+        if (!fingerprint().equals(expected)) {
+            throw new org.hdbn.io.DataFormatException(location().map(Path::toString).orElse(name())
+                    + ": data fingerprint " + fingerprint() + " differs from the expected " + expected
+                    + " (the model was trained on other data)");
+        }
+    }
+
     /** The dimensions a spec may name, by {@link DatasetDims#of}. */
     default Map<String, Integer> dims() {
         return DatasetDims.of(this);

@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,8 @@ import java.util.Map;
  * @param javaVersion      the JVM that trained it
  * @param engine           the autodiff engine used
  * @param seed             the training seed
- * @param dataName         the data set's folder name
- * @param dataDir          the data set's folder when trained (evaluation's default)
+ * @param dataName         the data set's name ({@code Dataset.name()}, for a folder its name)
+ * @param dataDir          the data set's folder when trained, if it came from one (evaluation's default)
  * @param dataFingerprint  SHA-256 over the data files read; evaluation refuses other data
  * @param dims             the data dimensions the spec was built with
  * @param epochs           epochs run

@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +80,7 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
                 ? mapper.fromTree(file.toString(), SpecInheritance.resolve(tree, base -> baseTree(mapper, base, file)),
                         ModelSpec.class)
                 : mapper.read(file, ModelSpec.class);
-        if (BuiltInSpecs.NAMES.contains(spec.name())) {
+        if (SpecLibraries.names().contains(spec.name())) {
             JsonNode builtIn = mapper.objectMapper().valueToTree(builtIn(mapper, spec.name()));
             if (!builtIn.equals(mapper.objectMapper().valueToTree(spec))) {
                 throw new SpecException(file + ": field name is '" + spec.name() + "', the name of a built-in spec, but "
@@ -92,8 +92,8 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
     }
 
     private static JsonNode baseTree(SpecMapper mapper, String base, Path from) {
-        if (BuiltInSpecs.NAMES.contains(base)) {
-            try (InputStream in = ModelSpec.class.getResourceAsStream(resource(base))) {
+        if (SpecLibraries.names().contains(base)) {
+            try (InputStream in = SpecLibraries.open(base)) {
                 return mapper.objectMapper().readTree(in);
             } catch (java.io.IOException e) {
                 throw new SpecException("cannot read built-in spec " + base + ": " + e.getMessage(), e);
@@ -102,22 +102,18 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
         Path file = from.toAbsolutePath().resolveSibling(base);
         if (!Files.isRegularFile(file)) {
             throw new SpecException(from + ": field extends: '" + base + "' is neither a built-in spec"
-                    + NearestNames.didYouMean(base, BuiltInSpecs.NAMES) + " " + BuiltInSpecs.NAMES + " nor a file ("
+                    + NearestNames.didYouMean(base, SpecLibraries.names()) + " " + SpecLibraries.names() + " nor a file ("
                     + file + ")");
         }
         return mapper.readTree(file);
     }
 
-    private static String resource(String name) {
-        return "/org/hdbn/examples/specs/" + name + ".json";
-    }
-
-    /** A spec shipped in the jar, by name (e.g. {@code hdbn}). */
+    /** A spec of an installed {@link SpecLibrary}, by name (e.g. {@code hdbn}). */
     public static ModelSpec builtIn(SpecMapper mapper, String name) {
-        try (InputStream in = ModelSpec.class.getResourceAsStream(resource(name))) {
+        try (InputStream in = SpecLibraries.open(name)) {
             if (in == null) {
                 throw new SpecException("no built-in spec named '" + name + "'" + NearestNames.didYouMean(name,
-                        BuiltInSpecs.NAMES) + "; built in: " + BuiltInSpecs.NAMES);
+                        SpecLibraries.names()) + "; built in: " + SpecLibraries.names());
             }
             return mapper.read("built-in spec " + name, in, ModelSpec.class);
         } catch (java.io.IOException e) {

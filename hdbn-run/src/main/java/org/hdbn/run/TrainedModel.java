@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.gate.Gate;
 import org.hdbn.gate.Gates;
 import org.hdbn.graph.ModelGraph;
@@ -17,7 +16,7 @@ import org.hdbn.io.FileTrees;
 import org.hdbn.io.DataFormatException;
 import org.hdbn.param.ParameterFiles;
 import org.hdbn.param.ParameterStore;
-import org.hdbn.prob.KlRegistry;
+import org.hdbn.run.data.Dataset;
 
 /**
  * A trained recommender: its spec, parameters, gate and provenance. Saved as a folder —
@@ -62,7 +61,7 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
      * Reads a model folder and rebuilds it on the given data, which must be the data it was
      * trained on (same fingerprint).
      */
-    public static TrainedModel load(Path dir, EmoMusicDataset data, SpecMapper mapper) {
+    public static TrainedModel load(Path dir, Dataset data, SpecMapper mapper) {
         Path file = dir.resolve(MODEL_FILE);
         if (!Files.isRegularFile(file)) {
             throw new DataFormatException(dir + ": not a model folder (no " + MODEL_FILE + ")");
@@ -87,7 +86,8 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
         }
         if (!info.dataFingerprint().equals(data.fingerprint())) {
             throw new DataFormatException("the model in " + dir + " was trained on data set '" + info.dataName()
-                    + "' (fingerprint " + info.dataFingerprint().substring(0, 12) + "...), not on " + data.directory()
+                    + "' (fingerprint " + info.dataFingerprint().substring(0, 12) + "...), not on "
+                    + data.location().map(Path::toString).orElse(data.name())
                     + " (fingerprint " + data.fingerprint().substring(0, 12) + "...)");
         }
         Gate gate = null;
@@ -99,8 +99,7 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
             }
         }
         ParameterStore store = new ParameterStore();
-        ModelGraph graph = ModelGraph.build(spec.graph(), new DataBinding(data).context(store, info.seed(), gate),
-                KlRegistry.withInstalled());
+        ModelGraph graph = new DataBinding(data).build(spec.graph(), store, info.seed(), gate);
         ParameterFiles.loadInto(store, dir, PARAMS);
         return new TrainedModel(spec, graph, store, gate, info);
     }
