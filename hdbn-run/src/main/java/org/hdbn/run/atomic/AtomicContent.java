@@ -12,8 +12,10 @@ import org.hdbn.data.Interactions;
  * What an atomic data set holds once its tokens are dense ids: the users, items and contexts,
  * the training and validation triples (user, item, context), and per item the tables (its
  * {@code float_seq} fields, e.g. {@code song_mood}) and categories (its {@code token} fields, e.g.
- * {@code genre}), per user the categories (the {@code token} fields of {@code .user}). Written by
- * {@link AtomicContentWriter}, read back equal by {@link AtomicDataLoader}.
+ * {@code genre}), per user the categories (the {@code token} fields of {@code .user}), and display
+ * labels (the {@code label} token field of {@code .item} or {@code .user}, e.g. "artist - title",
+ * which is not a category). Written by {@link AtomicContentWriter}, read back equal by
+ * {@link AtomicDataLoader}.
  *
  * @param contextField    the {@code .inter} token field read as the context, or null when the data
  *                        set has none (then there is one context, {@link #NO_CONTEXT}, for every row)
@@ -23,17 +25,22 @@ import org.hdbn.data.Interactions;
  * @param train           training triples, in file order
  * @param valid           validation triples, in file order
  * @param itemTables      per {@code float_seq} field of {@code .item}: items x width, in header order
- * @param itemCategories  per {@code token} field of {@code .item} other than {@code item_id}
- * @param userCategories  per {@code token} field of {@code .user} other than {@code user_id}
+ * @param itemCategories  per {@code token} field of {@code .item} other than {@code item_id} and {@code label}
+ * @param userCategories  per {@code token} field of {@code .user} other than {@code user_id} and {@code label}
+ * @param itemLabels      per item its {@code label}, or null when {@code .item} has none
+ * @param userLabels      per user its {@code label}, or null when {@code .user} has none
  */
 public record AtomicContent(String contextField, Vocabulary users, Vocabulary items, Vocabulary contexts,
         Interactions train, Interactions valid, Map<String, double[][]> itemTables,
-        Map<String, Categories> itemCategories, Map<String, Categories> userCategories) {
+        Map<String, Categories> itemCategories, Map<String, Categories> userCategories, List<String> itemLabels,
+        List<String> userLabels) {
 
     /** The field of user ids in {@code .inter} and {@code .user}. */
     public static final String USER_ID = "user_id";
     /** The field of item ids in {@code .inter} and {@code .item}. */
     public static final String ITEM_ID = "item_id";
+    /** The token field of {@code .item} and {@code .user} holding display labels. */
+    public static final String LABEL = "label";
     /** The one context of a data set without a context field. */
     public static final String NO_CONTEXT = "(none)";
 
@@ -58,6 +65,14 @@ public record AtomicContent(String contextField, Vocabulary users, Vocabulary it
         itemTables.forEach((name, table) -> requireRows("table " + name, table.length, items.size()));
         itemCategories.forEach((name, c) -> requireRows("item category " + name, c.ids().length, items.size()));
         userCategories.forEach((name, c) -> requireRows("user category " + name, c.ids().length, users.size()));
+        itemLabels = itemLabels == null ? null : List.copyOf(itemLabels);
+        userLabels = userLabels == null ? null : List.copyOf(userLabels);
+        if (itemLabels != null) {
+            requireRows("item labels", itemLabels.size(), items.size());
+        }
+        if (userLabels != null) {
+            requireRows("user labels", userLabels.size(), users.size());
+        }
     }
 
     private static void requireRows(String what, int rows, int expected) {
@@ -74,7 +89,8 @@ public record AtomicContent(String contextField, Vocabulary users, Vocabulary it
         return Objects.equals(contextField, other.contextField) && users.equals(other.users)
                 && items.equals(other.items) && contexts.equals(other.contexts) && train.equals(other.train)
                 && valid.equals(other.valid) && itemCategories.equals(other.itemCategories)
-                && userCategories.equals(other.userCategories) && tablesEqual(itemTables, other.itemTables);
+                && userCategories.equals(other.userCategories) && tablesEqual(itemTables, other.itemTables)
+                && Objects.equals(itemLabels, other.itemLabels) && Objects.equals(userLabels, other.userLabels);
     }
 
     private static boolean tablesEqual(Map<String, double[][]> a, Map<String, double[][]> b) {
@@ -85,7 +101,7 @@ public record AtomicContent(String contextField, Vocabulary users, Vocabulary it
     @Override
     public int hashCode() {
         return Objects.hash(contextField, users, items, contexts, train, valid, itemCategories, userCategories,
-                itemTables.keySet());
+                itemTables.keySet(), itemLabels, userLabels);
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.hdbn.data.Interactions;
 /**
  * Writes an {@link AtomicContent} as atomic files in the benchmark layout ({@link AtomicLayout}):
  * {@code NAME.train.inter} and {@code NAME.valid.inter} ({@code user_id}, {@code item_id} and the
- * context field, rows in order), {@code NAME.item} when there are item tables or categories,
- * {@code NAME.user} when there are user categories (one row per entity, in id order). Each file is
+ * context field, rows in order), {@code NAME.item} when there are item tables, categories or labels,
+ * {@code NAME.user} when there are user categories or labels (one row per entity, in id order). Each file is
  * written atomically.
  *
  * <p>The ids of the files read back are those of {@link Vocabulary#sorted}; content whose
@@ -49,13 +49,13 @@ public final class AtomicContentWriter {
         }
         AtomicTableWriter.write(layout.train(), inter(content, content.train()));
         AtomicTableWriter.write(layout.valid(), inter(content, content.valid()));
-        if (!content.itemTables().isEmpty() || !content.itemCategories().isEmpty()) {
+        if (!content.itemTables().isEmpty() || !content.itemCategories().isEmpty() || content.itemLabels() != null) {
             AtomicTableWriter.write(layout.item(), entities(AtomicContent.ITEM_ID, content.items(),
-                    content.itemTables(), content.itemCategories()));
+                    content.itemTables(), content.itemCategories(), content.itemLabels()));
         }
-        if (!content.userCategories().isEmpty()) {
+        if (!content.userCategories().isEmpty() || content.userLabels() != null) {
             AtomicTableWriter.write(layout.user(), entities(AtomicContent.USER_ID, content.users(), Map.of(),
-                    content.userCategories()));
+                    content.userCategories(), content.userLabels()));
         }
         return layout;
     }
@@ -85,9 +85,13 @@ public final class AtomicContentWriter {
     }
 
     private static AtomicTable entities(String idField, Vocabulary ids, Map<String, double[][]> tables,
-            Map<String, Categories> categories) {
+            Map<String, Categories> categories, List<String> labels) {
         List<AtomicField> fields = new ArrayList<>(List.of(AtomicField.token(idField)));
         List<AtomicColumn> columns = new ArrayList<>(List.of(new AtomicColumn.Tokens(ids.tokens())));
+        if (labels != null) {
+            fields.add(AtomicField.token(AtomicContent.LABEL));
+            columns.add(new AtomicColumn.Tokens(labels));
+        }
         tables.forEach((field, table) -> {
             fields.add(AtomicField.floatSeq(field));
             columns.add(new AtomicColumn.FloatSeqs(table));

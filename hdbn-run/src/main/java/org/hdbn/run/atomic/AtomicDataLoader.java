@@ -22,7 +22,8 @@ import org.hdbn.text.NearestNames;
  * {@link AtomicContent#NO_CONTEXT}); {@code NAME.valid.inter} has the same three fields.
  * {@code NAME.item} (key {@code item_id}) gives a table per {@code float_seq} field and a category
  * per {@code token} field; {@code NAME.user} (key {@code user_id}) a category per {@code token}
- * field. Other fields are reported as unused.
+ * field; in both, the token field {@code label} is each entity's display label, not a category.
+ * Other fields are reported as unused.
  *
  * <p>Ids: users are the {@code user_id} tokens of the training split and {@code .user}, items the
  * {@code item_id} tokens of the training split and {@code .item}, contexts the context tokens of
@@ -74,6 +75,8 @@ public final class AtomicDataLoader {
         Map<String, Categories> itemCategories = new LinkedHashMap<>();
         Map<String, Categories> userCategories = new LinkedHashMap<>();
         Map<String, List<String>> unused = new LinkedHashMap<>();
+        List<String> itemLabels = null;
+        List<String> userLabels = null;
         unused.put(trainSource, interUnused(train, contextField));
         unused.put(layout.valid().toString(), interUnused(valid, contextField));
         if (items != null) {
@@ -81,18 +84,21 @@ public final class AtomicDataLoader {
                 int[] rows = items.rows(itemIds, itemSeen);
                 itemTables.putAll(items.tables(rows));
                 itemCategories.putAll(items.categories(rows));
+                itemLabels = items.labels(rows);
             }
             unused.put(layout.item().toString(), items.unused(true));
         }
         if (users != null) {
             // users get categories only: no spec reads a user table
             if (users.hasFeatures(false)) {
-                userCategories.putAll(users.categories(users.rows(userIds, userSeen)));
+                int[] rows = users.rows(userIds, userSeen);
+                userCategories.putAll(users.categories(rows));
+                userLabels = users.labels(rows);
             }
             unused.put(layout.user().toString(), users.unused(false));
         }
         AtomicContent content = new AtomicContent(contextField, userIds, itemIds, contexts, trainSplit.interactions(),
-                validSplit.interactions(), itemTables, itemCategories, userCategories);
+                validSplit.interactions(), itemTables, itemCategories, userCategories, itemLabels, userLabels);
         Map<String, Integer> dropped = new LinkedHashMap<>();
         dropped.put(layout.valid().toString(), validSplit.dropped());
         if (testSplit != null) {

@@ -131,12 +131,12 @@ public final class AtomicDataset implements Dataset {
 
     @Override
     public EntityIds users() {
-        return EntityIds.of(content.users().tokens());
+        return new EntityIds(content.users().tokens(), content.userLabels());
     }
 
     @Override
     public EntityIds items() {
-        return EntityIds.of(content.items().tokens());
+        return new EntityIds(content.items().tokens(), content.itemLabels());
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.hdbn.tensor.Tensor;
  *
  * <p>Tokens: an entity's external ids where they already sort into index order
  * ({@link Vocabulary#sorted}, as EmoMusicLJ's alphabetical emotion tags do), otherwise its index
- * ({@code 0}, {@code 1}, ...), which always sorts into index order; category codes as their numbers.
+ * ({@code 0}, {@code 1}, ...), which always sorts into index order; category codes as their numbers;
+ * display labels that differ from the ids as the {@code label} field of {@code .item} and {@code .user}.
  * Every choice that loses something is said through the notice sink: external ids replaced by
  * indexes, and category codes that no entity has (atomic files list values, not a count, so such a
  * column comes back with fewer categories).
@@ -40,7 +41,7 @@ public final class AtomicExport {
         return new AtomicContent(contextField, tokens("users", data.users(), notices),
                 tokens("items", data.items(), notices), tokens("contexts", data.contexts(), notices), data.train(),
                 data.validation(), tables, categories("item", data.itemCategories(), notices),
-                categories("user", data.userCategories(), notices));
+                categories("user", data.userCategories(), notices), labels(data.items()), labels(data.users()));
     }
 
     private static Vocabulary tokens(String what, EntityIds ids, Consumer<String> notices) {
@@ -51,6 +52,11 @@ public final class AtomicExport {
         notices.accept(what + ": the ids (e.g. '" + ids.id(0) + "') do not sort into index order, so the files "
                 + "name them by index (0.." + (ids.size() - 1) + ") to keep every id");
         return Vocabulary.inOrder(EntityIds.numbered(ids.size()).ids());
+    }
+
+    /** The labels where any differs from its id (the labels of ids replaced by indexes keep them readable). */
+    private static List<String> labels(EntityIds ids) {
+        return ids.labels().equals(ids.ids()) ? null : ids.labels();
     }
 
     private static Map<String, Categories> categories(String entity, Map<String, CategoryColumn> columns,

@@ -9,8 +9,9 @@ import org.hdbn.io.DataFormatException;
 
 /**
  * A {@code .item} or {@code .user} file: one row per entity, keyed by its id field, which must be
- * unique. Its {@code float_seq} fields become tables, its other {@code token} fields categories,
- * each aligned to the entity ids of a {@link Vocabulary}; every entity there needs a row.
+ * unique. Its {@code float_seq} fields become tables, its {@code token} field {@code label} the
+ * display labels, its other {@code token} fields categories, each aligned to the entity ids of a
+ * {@link Vocabulary}; every entity there needs a row.
  */
 final class EntityFile {
 
@@ -41,7 +42,7 @@ final class EntityFile {
 
     /** Whether any field gives a table (if {@code withTables}) or categories, so every entity needs a row. */
     boolean hasFeatures(boolean withTables) {
-        return table.header().fields().stream().anyMatch(f -> used(f, withTables));
+        return table.header().fields().stream().anyMatch(f -> !f.name().equals(idField) && used(f, withTables));
     }
 
     /**
@@ -101,7 +102,7 @@ final class EntityFile {
     Map<String, Categories> categories(int[] rows) {
         Map<String, Categories> categories = new LinkedHashMap<>();
         for (AtomicField field : table.header().fields()) {
-            if (field.type() == FieldType.TOKEN && !field.name().equals(idField)) {
+            if (isCategory(field)) {
                 List<String> values = table.tokens(field.name(), source);
                 List<String> aligned = new ArrayList<>(rows.length);
                 for (int row : rows) {
@@ -115,6 +116,23 @@ final class EntityFile {
         return categories;
     }
 
+    /** The labels of the entities as {@code rows} orders them, or null when there is no label field. */
+    List<String> labels(int[] rows) {
+        if (table.header().indexOf(AtomicContent.LABEL) < 0) {
+            return null;
+        }
+        List<String> values = table.tokens(AtomicContent.LABEL, source);
+        List<String> aligned = new ArrayList<>(rows.length);
+        for (int row : rows) {
+            aligned.add(values.get(row));
+        }
+        return aligned;
+    }
+
+    private boolean isCategory(AtomicField field) {
+        return field.type() == FieldType.TOKEN && !field.name().equals(idField) && !field.name().equals(AtomicContent.LABEL);
+    }
+
     /** The fields that give neither tables (if {@code withTables}) nor categories, as {@code name:type}. */
     List<String> unused(boolean withTables) {
         return table.header().fields().stream().filter(f -> !f.name().equals(idField) && !used(f, withTables))
@@ -122,8 +140,7 @@ final class EntityFile {
     }
 
     private boolean used(AtomicField field, boolean withTables) {
-        return (withTables && field.type() == FieldType.FLOAT_SEQ)
-                || (field.type() == FieldType.TOKEN && !field.name().equals(idField));
+        return (withTables && field.type() == FieldType.FLOAT_SEQ) || field.type() == FieldType.TOKEN;
     }
 
     private List<String> fieldsBesidesId() {

@@ -33,7 +33,8 @@ class AtomicDataLoaderTest {
                 new Interactions(new int[] {1}, new int[] {2}, new int[] {1}),
                 Map.of("song_mood", new double[][] {{0.1f, 0.9f}, {0.5, 0.5}, {1, 0}}),
                 Map.of("genre", new Categories(Vocabulary.sorted(List.of("jazz", "pop")), new int[] {1, 0, 1})),
-                Map.of("group", new Categories(Vocabulary.sorted(List.of("0", "1")), new int[] {0, 0, 1})));
+                Map.of("group", new Categories(Vocabulary.sorted(List.of("0", "1")), new int[] {0, 0, 1})),
+                List.of("First", "Second song", "Third"), null);
         AtomicLayout layout = AtomicContentWriter.write(content, dir.resolve("out"), "tiny");
         assertThat(layout.train()).hasFileName("tiny.train.inter");
         AtomicDataset data = AtomicDataLoader.load(AtomicLayout.find(dir.resolve("out")).orElseThrow(),
@@ -44,6 +45,8 @@ class AtomicDataLoaderTest {
                 .containsEntry("songs", 3).containsEntry("tags", 2).containsEntry("moods", 2)
                 .containsEntry("genres", 2).containsEntry("groups", 2).containsEntry("train", 3);
         assertThat(data.entityFeatureNames()).containsExactly("user_genre_histogram");
+        assertThat(data.items().labels()).containsExactly("First", "Second song", "Third");
+        assertThat(data.users().labels()).isEqualTo(data.users().ids());
         // user 0 (u1) has one training song, item 2 ("10"), whose genre is pop (category 1)
         assertThat(data.entityFeatures("user_genre_histogram").rows()[0]).containsExactly(0.0, 1.0);
     }
@@ -198,7 +201,7 @@ class AtomicDataLoaderTest {
         AtomicContent content = new AtomicContent(null, Vocabulary.inOrder(List.of("b", "a")),
                 Vocabulary.sorted(List.of("x")), Vocabulary.inOrder(List.of(AtomicContent.NO_CONTEXT)),
                 new Interactions(new int[] {0}, new int[] {0}, new int[] {0}),
-                new Interactions(new int[0], new int[0], new int[0]), Map.of(), Map.of(), Map.of());
+                new Interactions(new int[0], new int[0], new int[0]), Map.of(), Map.of(), Map.of(), null, null);
         assertThatThrownBy(() -> AtomicContentWriter.write(content, dir, "x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("field user_id: its tokens are not in the order Vocabulary.sorted gives, so the files would "
                         + "be read back with other ids");
