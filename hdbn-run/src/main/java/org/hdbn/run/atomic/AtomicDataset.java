@@ -27,9 +27,13 @@ import org.hdbn.tensor.Tensor;
  * {@code .item} token field {@code C} the item category {@code C} ({@code C.count}, entity feature
  * {@code user_C_histogram}), {@code .user} token field {@code G} the user category {@code G}.
  * The built-in specs need {@code song_mood}, {@code genre} and, for the k-means gate's
- * {@code groups}, a user category {@code group}.
+ * {@code groups}, a user category {@code group}; without one in {@code .user}, every user is in one
+ * group ({@link #GROUP}, one category), which the report says.
  */
 public final class AtomicDataset implements Dataset {
+
+    /** The user category the built-in specs' gates read ({@code groups} is its count). */
+    public static final String GROUP = "group";
 
     private final AtomicLayout layout;
     private final AtomicOptions options;
@@ -58,7 +62,9 @@ public final class AtomicDataset implements Dataset {
         content.itemTables().forEach((name, rows) -> tables.put(name, Tensor.matrix(rows)));
         this.itemTables = Collections.unmodifiableMap(tables);
         this.itemCategories = columns(content.itemCategories());
-        this.userCategories = columns(content.userCategories());
+        Map<String, CategoryColumn> users = new LinkedHashMap<>(columns(content.userCategories()));
+        users.putIfAbsent(GROUP, new CategoryColumn(new int[content.users().size()], 1));
+        this.userCategories = Collections.unmodifiableMap(users);
     }
 
     private static Map<String, CategoryColumn> columns(Map<String, Categories> categories) {
@@ -96,6 +102,10 @@ public final class AtomicDataset implements Dataset {
     public List<String> report() {
         List<String> lines = new ArrayList<>();
         lines.add(layout.name() + " (atomic files in " + layout.directory() + "): " + content);
+        if (!content.userCategories().containsKey(GROUP)) {
+            lines.add("no user category '" + GROUP + "' (a " + GROUP + " token field of " + layout.user().getFileName()
+                    + "): every user is in one group, so a gate with k = groups has one group");
+        }
         dropped.forEach((file, n) -> {
             if (n > 0) {
                 lines.add(droppedNotice(file, n));

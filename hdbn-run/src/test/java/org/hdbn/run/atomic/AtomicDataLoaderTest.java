@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.hdbn.data.Interactions;
 import org.hdbn.io.DataFormatException;
+import org.hdbn.run.data.Dataset;
+import org.hdbn.run.data.InMemoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +71,12 @@ class AtomicDataLoaderTest {
                 .isEqualTo(new Categories(Vocabulary.sorted(List.of("pop", "rock")), new int[] {0, 1, 1}));
         assertThat(data.items().ids()).containsExactly("2", "7", "10");
         assertThat(data.test()).isEmpty();
+        assertThat(data.userCategories().get(AtomicDataset.GROUP).codes()).containsExactly(0, 0);
+        assertThat(data.dims()).containsEntry("groups", 1);
         Path d = data.layout().directory();
         assertThat(notices).containsExactly(
+                "no user category 'group' (a group token field of d.user): every user is in one group, so a gate with "
+                        + "k = groups has one group",
                 d.resolve("d.train.inter") + ": fields not used: rating:float",
                 d.resolve("d.valid.inter") + ": fields not used: rating:float",
                 d.resolve("d.item") + ": fields not used: title:token_seq");
@@ -146,6 +152,23 @@ class AtomicDataLoaderTest {
         assertThat(data.readInteractions(extra)).isEqualTo(new Interactions(new int[] {1}, new int[] {0},
                 new int[] {1}));
         assertThat(notices).endsWith(extra + ": 1 rows left out (unknown user, item or context)");
+    }
+
+    @Test
+    void aSavedCopyOfTheDataReadsInterFilesByItsExternalIds() throws Exception {
+        AtomicDataset data = AtomicDataLoader.load(files(TRAIN, VALID, ITEM, null), AtomicOptions.defaults());
+        Dataset copy = InMemoryDataset.copyOf(data);
+        Path test = dir.resolve("d.test.inter");
+        Files.writeString(test, "user_id:token\titem_id:token\temotion:token\nu2\t7\tsad\nu1\t10\thappy\n");
+        assertThat(copy.readInteractions(test)).isEqualTo(data.readInteractions(test))
+                .isEqualTo(new Interactions(new int[] {1, 0}, new int[] {1, 2}, new int[] {1, 0}));
+        Files.writeString(test, "user_id:token\titem_id:token\temotion:token\nu2\t8\tsad\n");
+        assertThatThrownBy(() -> copy.readInteractions(test)).isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith(test + " line 2: field item_id: unknown item '8' (not in the d data set's items) "
+                        + "(did you mean '2' or '7'?); 1 of 1 rows");
+        Files.writeString(test, "user_id:token\titem_id:token\nu2\t7\n");
+        assertThatThrownBy(() -> copy.readInteractions(test)).hasMessage(test + " line 1: no context field (a token "
+                + "field besides user_id and item_id), but d has 2 contexts");
     }
 
     @Test
