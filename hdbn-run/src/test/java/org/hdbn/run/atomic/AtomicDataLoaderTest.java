@@ -72,11 +72,13 @@ class AtomicDataLoaderTest {
         assertThat(data.items().ids()).containsExactly("2", "7", "10");
         assertThat(data.test()).isEmpty();
         assertThat(data.userCategories().get(AtomicDataset.GROUP).codes()).containsExactly(0, 0);
-        assertThat(data.dims()).containsEntry("groups", 1);
+        assertThat(data.dims()).containsEntry("groups", 2);
+        assertThat(List.of(AtomicDataset.defaultGroups(40), AtomicDataset.defaultGroups(3473),
+                AtomicDataset.defaultGroups(15233))).containsExactly(2, 12, 51);
         Path d = data.layout().directory();
         assertThat(notices).containsExactly(
-                "no user category 'group' (a group token field of d.user): every user is in one group, so a gate with "
-                        + "k = groups has one group",
+                "no user category 'group' (a group token field of d.user): groups = 2 (about one per 300 users, at "
+                        + "least 2) for a k-means gate; a fixed gate puts every user in one group",
                 d.resolve("d.train.inter") + ": fields not used: rating:float",
                 d.resolve("d.valid.inter") + ": fields not used: rating:float",
                 d.resolve("d.item") + ": fields not used: title:token_seq");
