@@ -2,11 +2,10 @@ package org.hdbn.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hdbn.examples.cli.CommandLineTest.Run;
 import org.hdbn.examples.data.EmoMusicLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,14 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AtomicFilesCommandTest {
 
-    record Run(int code, String out, String err) {
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = HdbnCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return CommandLineTest.run(args);
     }
 
     @TempDir

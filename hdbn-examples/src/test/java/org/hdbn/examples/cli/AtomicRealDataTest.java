@@ -61,7 +61,7 @@ class AtomicRealDataTest {
     void theSameSeedGivesTheSameMetricsFromEitherFormOfTheSmallSet() {
         Path small = root.resolve("EmoMusicLJ-small");
         Path converted = dir.resolve("small-atomic");
-        AtomicFilesCommandTest.Run c = AtomicFilesCommandTest.run("convert", "--data", small.toString(), "--out",
+        CommandLineTest.Run c = CommandLineTest.run("convert", "--data", small.toString(), "--out",
                 converted.toString());
         assertThat(c.code()).as(c.err()).isZero();
         String fromEmo = validation(small, "m-emo");
@@ -69,7 +69,7 @@ class AtomicRealDataTest {
     }
 
     private String validation(Path data, String model) {
-        AtomicFilesCommandTest.Run t = AtomicFilesCommandTest.run("train", "--data", data.toString(), "--model",
+        CommandLineTest.Run t = CommandLineTest.run("train", "--data", data.toString(), "--model",
                 dir.resolve(model).toString(), "--epochs", "1", "--seed", "3");
         assertThat(t.code()).as(t.err()).isZero();
         int at = t.out().indexOf("validation split");
