@@ -1,22 +1,22 @@
 package org.hdbn.run;
 
+import java.util.Map;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.gate.Gate;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.optim.Adam;
 import org.hdbn.optim.LearningRateSchedule;
 import org.hdbn.param.ParameterStore;
-import org.hdbn.random.RandomStreams;
 import org.hdbn.run.data.Dataset;
 import org.hdbn.train.DataParallel;
 import org.hdbn.train.PairwiseBatches;
 import org.hdbn.train.Trainer;
 
 /**
- * The one place a {@link ModelSpec} and a {@link Dataset} become a trainable model: the gate fitted
- * (or given, when resuming), the graph built with its parameters, the spec's optimizer, the
- * pairwise batches with the spec's negative sampler, and the trainer over them. {@link ModelTrainer}
- * runs it; {@code hdbn bench} times its pieces.
+ * The one place a {@link ModelSpec} and a {@link Dataset} become a trainable model: the spec's
+ * resources fitted ({@link ResourceFitter}; or given, when resuming), the graph built with its
+ * parameters, the spec's optimizer, the pairwise batches with the spec's negative sampler, and the
+ * trainer over them. {@link ModelTrainer} runs it; {@code hdbn bench} times its pieces.
  */
 public final class ModelAssembly {
 
@@ -24,45 +24,38 @@ public final class ModelAssembly {
     private final Dataset data;
     private final long seed;
     private final DataBinding binding;
-    private final Gate gate;
+    private final Map<String, Gate> resources;
     private final ParameterStore store = new ParameterStore();
     private final ModelGraph graph;
     private final PairwiseBatches batches;
     private final int[] groups;
 
-    private ModelAssembly(ModelSpec spec, Dataset data, long seed, Gate gate) {
+    private ModelAssembly(ModelSpec spec, Dataset data, long seed, Map<String, Gate> resources) {
         this.spec = spec;
         this.data = data;
         this.seed = seed;
         this.binding = new DataBinding(data);
-        this.gate = gate;
-        this.graph = binding.build(spec.graph(), store, seed, gate);
-        this.groups = gate == null ? null : groupsOf(gate);
+        this.resources = TrainedModel.inSpecOrder(spec, resources);
+        this.graph = binding.build(spec.graph(), store, seed, this.resources);
+        // the first resource groups the batches and the rows of the shards (ModelSpec#resources)
+        Gate first = this.resources.isEmpty() ? null : this.resources.values().iterator().next();
+        this.groups = first == null ? null : groupsOf(first);
         TrainingSpec t = spec.training();
         this.batches = new PairwiseBatches(data.train(), t.sampling().sampler(data.train(), data.items().size()),
                 t.batchSize(), t.negatives(), DataBinding.COLUMNS, t.groupBatches() ? groups : null);
     }
 
-    /** Fits the spec's gate (if it has one) on the data, seeded from {@code seed}, and builds the rest. */
+    /** Fits the spec's resources on the data, seeded from {@code seed}, and builds the rest. */
     public static ModelAssembly fit(ModelSpec spec, Dataset data, long seed) {
-        Gate gate = null;
-        if (spec.gate() != null) {
-            DataBinding binding = new DataBinding(data);
-            gate = spec.gate().fitter(binding.context(new ParameterStore(), seed, null),
-                    RandomStreams.derive(seed, "gate")).fit(data.entityFeatures(GATE_FEATURES).rows());
-        }
-        return new ModelAssembly(spec, data, seed, gate);
+        return new ModelAssembly(spec, data, seed, ResourceFitter.fit(spec.resources(), data, seed));
     }
 
-    /** Builds with a gate already fitted (a resumed run); null for none. */
-    public static ModelAssembly withGate(ModelSpec spec, Dataset data, long seed, Gate gate) {
-        return new ModelAssembly(spec, data, seed, gate);
+    /** Builds with the resources already fitted (a resumed run), in the spec's order. */
+    public static ModelAssembly withResources(ModelSpec spec, Dataset data, long seed, Map<String, Gate> resources) {
+        return new ModelAssembly(spec, data, seed, resources);
     }
 
-    /** The entity features the gate is fitted on. */
-    static final String GATE_FEATURES = "user_genre_histogram";
-
-    /** A trainer of this model's graph and parameters with the spec's optimizer. */
+    /** A trainer of this model's graph and parameters. */
     public Trainer trainer(Adam optimizer, AutodiffEngine engine, int threads) {
         return trainer(graph, store, optimizer, engine, threads);
     }
@@ -84,9 +77,9 @@ public final class ModelAssembly {
         return new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
     }
 
-    /** The same graph built again (same seed, same gate) with its parameters in {@code params}. */
+    /** The same graph built again (same seed, same resources) with its parameters in {@code params}. */
     public ModelGraph buildCopy(ParameterStore params) {
-        return binding.build(spec.graph(), params, seed, gate);
+        return binding.build(spec.graph(), params, seed, resources);
     }
 
     public ModelSpec spec() {
@@ -97,8 +90,9 @@ public final class ModelAssembly {
         return data;
     }
 
-    public Gate gate() {
-        return gate;
+    /** The fitted resources by name. */
+    public Map<String, Gate> resources() {
+        return resources;
     }
 
     public ParameterStore store() {
@@ -115,7 +109,7 @@ public final class ModelAssembly {
 
     /** The trained model as it stands (no provenance), for evaluation during or after training. */
     public TrainedModel snapshot() {
-        return new TrainedModel(spec, graph, store, gate, null);
+        return new TrainedModel(spec, graph, store, resources, null);
     }
 
     private static int[] groupsOf(Gate gate) {

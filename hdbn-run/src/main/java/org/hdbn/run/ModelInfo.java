@@ -19,18 +19,18 @@ import java.util.Map;
  * @param epochs           epochs run
  * @param steps            optimizer steps taken
  * @param trainSeconds     wall-clock training time
- * @param hasGate          whether {@code gate.json} belongs to the model
  * @param epochLosses      the mean weighted training loss of every epoch, in order (absent in
  *                         models saved before it was recorded)
  */
 public record ModelInfo(String format, int version, String hdbnVersion, String javaVersion, String engine, long seed,
         String dataName, String dataDir, String dataFingerprint, Map<String, Integer> dims, int epochs, long steps, double trainSeconds,
-        boolean hasGate, List<Double> epochLosses) {
+        List<Double> epochLosses) {
 
     public ModelInfo {
         epochLosses = epochLosses == null ? List.of() : List.copyOf(epochLosses);
     }
 
-    public static final int FORMAT_VERSION = 1;
+    /** Version 2: the fitted resources in {@code model.json} (version 1 kept the one gate in {@code gate.json}). */
+    public static final int FORMAT_VERSION = 2;
     public static final String FORMAT = "hdbn-model";
 }

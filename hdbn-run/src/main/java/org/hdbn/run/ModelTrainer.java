@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hdbn.autodiff.AutodiffEngine;
@@ -29,8 +30,8 @@ import org.hdbn.train.StepReport;
 import org.hdbn.train.Trainer;
 
 /**
- * Trains a {@link ModelSpec} on a {@link Dataset}: assembles the model ({@link ModelAssembly}: the gate
- * fitted, the graph built, batches and trainer set up) and runs the spec's stages of BPR training with negatives
+ * Trains a {@link ModelSpec} on a {@link Dataset}: assembles the model ({@link ModelAssembly}: the
+ * resources fitted, the graph built, batches and trainer set up) and runs the spec's stages of BPR training with negatives
  * resampled every epoch. Mutable configuration in, immutable {@link TrainedModel} out.
  *
  * <p>Every random draw derives from the seed and the position in the run: the batches of an epoch
@@ -63,11 +64,9 @@ public final class ModelTrainer {
     /** A fresh run. */
     public TrainedModel train(ModelSpec spec, Dataset data, Options options) {
         ModelAssembly assembly = ModelAssembly.fit(spec, data, options.seed());
-        Gate gate = assembly.gate();
-        if (gate != null) {
-            log(options, "gate %s: %d groups, sizes %s", new SpecMapper().write(spec.gate()).replaceAll("\\s+", " "),
-                    gate.numGroups(), summarize(gate.groupSizes()));
-        }
+        assembly.resources().forEach((name, gate) -> log(options, "resource %s %s: %d groups, sizes %s", name,
+                new SpecMapper().write(spec.resources().get(name)).replaceAll("\\s+", " "), gate.numGroups(),
+                summarize(gate.groupSizes())));
         Run run = new Run(assembly, options, TrainingPosition.START, new ArrayList<>(), 0);
         log(options, "model '%s': %d parameter arrays, %d values", spec.name(), run.store.size(), run.store.valueCount());
         return run.execute();
@@ -84,7 +83,7 @@ public final class ModelTrainer {
             throw new IllegalArgumentException("the checkpoint was trained with seed " + state.seed()
                     + ", not " + options.seed());
         }
-        Run run = new Run(ModelAssembly.withGate(state.spec(), data, options.seed(), ckpts.gate(latest)), options,
+        Run run = new Run(ModelAssembly.withResources(state.spec(), data, options.seed(), state.resources()), options,
                 state.position(), new ArrayList<>(state.epochLosses()), state.seconds());
         ckpts.loadParameters(latest, run.store);
         run.adam.restoreSteps(state.position().steps());
@@ -99,7 +98,7 @@ public final class ModelTrainer {
 
         final ModelSpec spec;
         final Dataset data;
-        final Gate gate;
+        final Map<String, Gate> resources;
         final Options options;
         final ParameterStore store;
         final ModelGraph graph;
@@ -114,7 +113,7 @@ public final class ModelTrainer {
                 double secondsBefore) {
             this.spec = assembly.spec();
             this.data = assembly.data();
-            this.gate = assembly.gate();
+            this.resources = assembly.resources();
             this.options = options;
             this.position = position;
             this.epochLosses = epochLosses;
@@ -146,8 +145,8 @@ public final class ModelTrainer {
                     System.getProperty("java.version"), options.engine().name(), options.seed(),
                     data.name(), data.location().map(d -> d.toAbsolutePath().toString()).orElse(null),
                     data.fingerprint(), data.dims(), position.epochsCompleted(), adam.steps(), seconds,
-                    gate != null, List.copyOf(epochLosses));
-            return new TrainedModel(spec, graph, store, gate, info);
+                    List.copyOf(epochLosses));
+            return new TrainedModel(spec, graph, store, resources, info);
         }
 
         private void runEpoch(int s, StageSpec stage, int epoch, int skip, ProgressReporter progress, long t0) {
@@ -184,7 +183,7 @@ public final class ModelTrainer {
             if (options.validation() == null || options.evalEvery() <= 0 || completed % options.evalEvery() != 0) {
                 return null;
             }
-            TrainedModel snapshot = new TrainedModel(spec, graph, store, gate, null);
+            TrainedModel snapshot = new TrainedModel(spec, graph, store, resources, null);
             EvaluationResult r = new ModelEvaluator(options.engine(), 0, options.seed())
                     .evaluate(snapshot, data, options.validation());
             return String.format(Locale.ROOT, "validation strict HR@10 %.4f NDCG@10 %.4f, full NDCG@10 %.4f",
@@ -204,8 +203,8 @@ public final class ModelTrainer {
             CheckpointState state = new CheckpointState(CheckpointState.FORMAT, CheckpointState.FORMAT_VERSION, spec,
                     options.seed(), options.modelDir() == null ? null : options.modelDir().toAbsolutePath().toString(),
                     data.location().map(d -> d.toAbsolutePath().toString()).orElse(null), data.fingerprint(), position, List.copyOf(epochLosses),
-                    secondsBefore + (System.nanoTime() - t0) / 1e9);
-            options.checkpoints().save(state, store, gate);
+                    secondsBefore + (System.nanoTime() - t0) / 1e9, resources);
+            options.checkpoints().save(state, store);
         }
 
         /** Saves the last good state (the failed step was not applied) and says where it is. */

@@ -1,5 +1,6 @@
 package org.hdbn.run;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -7,28 +8,42 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hdbn.gate.Gate;
-import org.hdbn.gate.Gates;
 import org.hdbn.graph.ModelGraph;
+import org.hdbn.graph.SpecException;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.io.AtomicFiles;
-import org.hdbn.io.FileTrees;
 import org.hdbn.io.DataFormatException;
+import org.hdbn.io.FileTrees;
 import org.hdbn.param.ParameterFiles;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.run.data.Dataset;
 
 /**
- * A trained recommender: its spec, parameters, gate and provenance. Saved as a folder —
- * {@code model.json} (provenance and the spec), {@code params.json}/{@code params.bin},
- * {@code gate.json} — written into a temporary sibling folder first and then renamed into place,
- * so a crash never leaves a half-written model under the target name.
+ * A trained recommender: its spec, parameters, fitted resources (the gates) and provenance. Saved
+ * as a folder — {@code model.json} (provenance, the spec and the fitted resources, all through the
+ * spec mapper) and {@code params.json}/{@code params.bin} — written into a temporary sibling folder
+ * first and then renamed into place, so a crash never leaves a half-written model under the target
+ * name.
+ *
+ * @param resources  the fitted resources by name, in the spec's order
  */
-public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore store, Gate gate, ModelInfo info) {
+public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore store, Map<String, Gate> resources,
+        ModelInfo info) {
 
     public static final String MODEL_FILE = "model.json";
     public static final String PARAMS = "params";
-    public static final String GATE_FILE = "gate.json";
+
+    /** The JSON type of the fitted resources, so each gate is written with its {@code type}. */
+    static final TypeReference<Map<String, Gate>> RESOURCES = new TypeReference<>() {
+    };
+
+    public TrainedModel {
+        resources = inSpecOrder(spec, resources);
+    }
 
     /** Writes the model folder; an existing folder of that name is replaced whole. */
     public void save(Path dir, SpecMapper mapper) {
@@ -40,11 +55,10 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
             FileTrees.delete(temp);
             Files.createDirectories(temp);
             ParameterFiles.save(store, temp, PARAMS);
-            if (gate != null) {
-                Gates.save(gate, temp.resolve(GATE_FILE));
-            }
             ObjectNode root = mapper.objectMapper().valueToTree(info);
             root.set("spec", mapper.objectMapper().valueToTree(spec));
+            root.set("resources", mapper.objectMapper().readTree(
+                    mapper.objectMapper().writerFor(RESOURCES).writeValueAsString(resources)));
             AtomicFiles.writeString(temp.resolve(MODEL_FILE), mapper.objectMapper().writeValueAsString(root));
             Path old = parent.resolve("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
             if (Files.exists(target)) {
@@ -69,20 +83,28 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
         JsonNode root;
         ModelInfo info;
         ModelSpec spec;
+        Map<String, Gate> resources;
         try {
             root = mapper.objectMapper().readTree(file.toFile());
             if (root == null || !root.has("spec")) {
                 throw new DataFormatException(file + ": not an hdbn model file (no spec)");
             }
+            JsonNode version = root.get("version");
+            if (!ModelInfo.FORMAT.equals(root.path("format").asText()) || version == null
+                    || version.asInt() != ModelInfo.FORMAT_VERSION) {
+                throw new DataFormatException(file + ": format " + root.path("format").asText() + " version "
+                        + (version == null ? "none" : version.asText()) + " is not supported (this release reads "
+                        + ModelInfo.FORMAT + " version " + ModelInfo.FORMAT_VERSION + "; a model saved with its gate in "
+                        + "gate.json, version 1, must be trained again)");
+            }
             spec = mapper.fromTree(file + " (field spec)", root.get("spec"), ModelSpec.class);
+            JsonNode saved = root.path("resources");
+            resources = saved.isMissingNode() ? Map.of() : mapper.objectMapper().readerFor(RESOURCES).readValue(saved);
             ((ObjectNode) root).remove("spec");
+            ((ObjectNode) root).remove("resources");
             info = mapper.objectMapper().treeToValue(root, ModelInfo.class);
         } catch (IOException e) {
             throw new DataFormatException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (!ModelInfo.FORMAT.equals(info.format()) || info.version() != ModelInfo.FORMAT_VERSION) {
-            throw new DataFormatException(file + ": format " + info.format() + " version " + info.version()
-                    + " is not supported (this release reads " + ModelInfo.FORMAT + " version " + ModelInfo.FORMAT_VERSION + ")");
         }
         if (!info.dataFingerprint().equals(data.fingerprint())) {
             throw new DataFormatException("the model in " + dir + " was trained on data set '" + info.dataName()
@@ -90,18 +112,30 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
                     + data.location().map(Path::toString).orElse(data.name())
                     + " (fingerprint " + data.fingerprint().substring(0, 12) + "...)");
         }
-        Gate gate = null;
-        if (info.hasGate()) {
-            try {
-                gate = Gates.load(dir.resolve(GATE_FILE));
-            } catch (IOException e) {
-                throw new DataFormatException(dir.resolve(GATE_FILE) + ": cannot read: " + e.getMessage(), e);
-            }
-        }
         ParameterStore store = new ParameterStore();
-        ModelGraph graph = new DataBinding(data).build(spec.graph(), store, info.seed(), gate);
+        ModelGraph graph = new DataBinding(data).build(spec.graph(), store, info.seed(), inSpecOrder(spec, resources));
         ParameterFiles.loadInto(store, dir, PARAMS);
-        return new TrainedModel(spec, graph, store, gate, info);
+        return new TrainedModel(spec, graph, store, resources, info);
     }
 
+    /**
+     * The fitted resources in the spec's order.
+     *
+     * @throws SpecException when one the spec names is missing or one it does not name is given
+     */
+    static Map<String, Gate> inSpecOrder(ModelSpec spec, Map<String, Gate> resources) {
+        Map<String, Gate> ordered = new LinkedHashMap<>();
+        for (String name : spec.resources().keySet()) {
+            Gate g = resources.get(name);
+            if (g == null) {
+                throw new SpecException("model '" + spec.name() + "': the fitted resource '" + name + "' is missing");
+            }
+            ordered.put(name, g);
+        }
+        if (ordered.size() != resources.size()) {
+            throw new SpecException("model '" + spec.name() + "': fitted resources " + resources.keySet()
+                    + " are not the spec's " + spec.resources().keySet());
+        }
+        return Collections.unmodifiableMap(ordered);
+    }
 }
