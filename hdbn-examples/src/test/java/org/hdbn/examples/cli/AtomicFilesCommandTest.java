@@ -97,6 +97,9 @@ class AtomicFilesCommandTest {
                 .contains(hand.resolve("mine.item") + ": fields not used: title:token_seq")
                 .contains("training 'hdbn' on " + hand + ": 40 users, 25 items, 3 contexts, 240 training triples")
                 .contains("validation split (40 triples)");
+        Run tags = run("tags", "--data", hand.toString());
+        assertThat(tags.code()).as(tags.err()).isZero();
+        assertThat(tags.out()).contains("3 emotion tags of " + hand).contains("    1  happy\n");
     }
 
     @Test

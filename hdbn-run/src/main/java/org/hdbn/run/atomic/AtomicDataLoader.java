@@ -33,6 +33,9 @@ import org.hdbn.text.NearestNames;
  */
 public final class AtomicDataLoader {
 
+    private static final String DROP_HINT = "; with unknown ids set to drop (--unknown-ids drop) they are left out "
+            + "and counted";
+
     private AtomicDataLoader() {
     }
 
@@ -65,7 +68,7 @@ public final class AtomicDataLoader {
         Vocabulary contexts = contextField == null ? Vocabulary.inOrder(List.of(AtomicContent.NO_CONTEXT))
                 : Vocabulary.sorted(train.tokens(contextField, trainSource));
 
-        InterMapper mapper = new InterMapper(userIds, itemIds, contexts, contextField, origins(layout));
+        InterMapper mapper = new InterMapper(userIds, itemIds, contexts, contextField, DROP_HINT, origins(layout));
         InterSplit trainSplit = mapper.map(train, trainSource, UnknownIds.FAIL);
         InterSplit validSplit = mapper.map(valid, layout.valid().toString(), options.unknownIds());
         InterSplit testSplit = Files.exists(layout.test()) ? mapper.map(AtomicTableReader.read(layout.test()),
@@ -112,7 +115,7 @@ public final class AtomicDataLoader {
 
     /** Maps {@code .inter} rows to the ids of {@code content}, naming {@code layout}'s files in messages. */
     static InterMapper mapper(AtomicLayout layout, AtomicContent content) {
-        return new InterMapper(content.users(), content.items(), content.contexts(), content.contextField(),
+        return new InterMapper(content.users(), content.items(), content.contexts(), content.contextField(), DROP_HINT,
                 origins(layout));
     }
 

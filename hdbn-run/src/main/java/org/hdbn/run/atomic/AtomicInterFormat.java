@@ -47,7 +47,7 @@ public final class AtomicInterFormat implements InteractionsFormat {
         }
         String where = "the " + data.name() + " data set's ";
         InterMapper mapper = new InterMapper(ids(data.users()), ids(data.items()), ids(data.contexts()),
-                contexts.isEmpty() ? null : contexts.get(0), where + "users", where + "items", where + "contexts");
+                contexts.isEmpty() ? null : contexts.get(0), "", where + "users", where + "items", where + "contexts");
         return mapper.map(table, source, UnknownIds.FAIL).interactions();
     }
 

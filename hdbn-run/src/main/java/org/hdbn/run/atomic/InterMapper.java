@@ -18,17 +18,21 @@ final class InterMapper {
     private final Vocabulary contexts;
     private final String contextField;
     private final String[] origins;
+    private final String dropHint;
 
     /**
-     * @param origins where the user, item and context vocabularies come from, for messages, e.g.
-     *                {@code "x.train.inter or x.item"} for the items
+     * @param dropHint how to leave such rows out instead, appended to the refusal (empty: no way)
+     * @param origins  where the user, item and context vocabularies come from, for messages, e.g.
+     *                 {@code "x.train.inter or x.item"} for the items
      */
-    InterMapper(Vocabulary users, Vocabulary items, Vocabulary contexts, String contextField, String... origins) {
+    InterMapper(Vocabulary users, Vocabulary items, Vocabulary contexts, String contextField, String dropHint,
+            String... origins) {
         this.users = users;
         this.items = items;
         this.contexts = contexts;
         this.contextField = contextField;
         this.origins = origins.clone();
+        this.dropHint = dropHint;
     }
 
     /**
@@ -66,8 +70,7 @@ final class InterMapper {
         }
         if (unknown > 0 && policy == UnknownIds.FAIL) {
             throw new DataFormatException(firstUnknown + "; " + unknown + " of " + n + " rows of " + source
-                    + " have an unknown user, item or context (the model has no id for them); with unknown ids "
-                    + "set to drop (--unknown-ids drop) they are left out and counted");
+                    + " have an unknown user, item or context (the model has no id for them)" + dropHint);
         }
         return new InterSplit(new Interactions(Arrays.copyOf(u, kept), Arrays.copyOf(i, kept), Arrays.copyOf(c, kept)),
                 unknown);

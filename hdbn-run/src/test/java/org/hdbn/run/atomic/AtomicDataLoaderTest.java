@@ -166,8 +166,9 @@ class AtomicDataLoaderTest {
                 .isEqualTo(new Interactions(new int[] {1, 0}, new int[] {1, 2}, new int[] {1, 0}));
         Files.writeString(test, "user_id:token\titem_id:token\temotion:token\nu2\t8\tsad\n");
         assertThatThrownBy(() -> copy.readInteractions(test)).isInstanceOf(DataFormatException.class)
-                .hasMessageStartingWith(test + " line 2: field item_id: unknown item '8' (not in the d data set's items) "
-                        + "(did you mean '2' or '7'?); 1 of 1 rows");
+                .hasMessage(test + " line 2: field item_id: unknown item '8' (not in the d data set's items) (did you "
+                        + "mean '2' or '7'?); 1 of 1 rows of " + test + " have an unknown user, item or context (the "
+                        + "model has no id for them)");
         Files.writeString(test, "user_id:token\titem_id:token\nu2\t7\n");
         assertThatThrownBy(() -> copy.readInteractions(test)).hasMessage(test + " line 1: no context field (a token "
                 + "field besides user_id and item_id), but d has 2 contexts");
