@@ -69,8 +69,9 @@ public final class AtomicDataLoader {
         InterMapper mapper = new InterMapper(userIds, itemIds, contexts, contextField, DROP_HINT, origins(layout));
         InterSplit trainSplit = mapper.map(train, trainSource, UnknownIds.FAIL);
         InterSplit validSplit = mapper.map(valid, layout.valid().toString(), options.unknownIds());
-        InterSplit testSplit = Files.exists(layout.test()) ? mapper.map(AtomicTableReader.read(layout.test()),
-                layout.test().toString(), options.unknownIds()) : null;
+        // the test split is read to check it, not fingerprinted: adding one later keeps the data "the same"
+        AtomicTable test = Files.exists(layout.test()) ? AtomicTableReader.read(layout.test()) : null;
+        InterSplit testSplit = test == null ? null : mapper.map(test, layout.test().toString(), options.unknownIds());
 
         Map<String, double[][]> itemTables = new LinkedHashMap<>();
         Map<String, Categories> itemCategories = new LinkedHashMap<>();
@@ -80,6 +81,9 @@ public final class AtomicDataLoader {
         List<String> userLabels = null;
         unused.put(trainSource, interUnused(train, contextField));
         unused.put(layout.valid().toString(), interUnused(valid, contextField));
+        if (test != null) {
+            unused.put(layout.test().toString(), interUnused(test, contextField));
+        }
         if (items != null) {
             if (items.hasFeatures(true)) {
                 int[] rows = items.rows(itemIds, whereSeen(train, layout.train(), AtomicContent.ITEM_ID));
