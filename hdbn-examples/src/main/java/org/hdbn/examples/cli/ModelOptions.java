@@ -1,9 +1,11 @@
 package org.hdbn.examples.cli;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
-import org.hdbn.examples.data.EmoMusicLoader;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.run.TrainedModel;
+import org.hdbn.run.atomic.AtomicOptions;
 import org.hdbn.run.data.Dataset;
 
 /**
@@ -23,7 +25,8 @@ final class ModelOptions {
             TrainedModel model = TrainedModel.load(modelDir, mapper);
             return new Opened(model, model.data());
         }
-        Dataset data = EmoMusicLoader.load(dataDir);
+        // the data set's notes (unused fields) were shown when the model was trained
+        Dataset data = DataLayouts.load(dataDir, AtomicOptions.defaults(), new PrintWriter(Writer.nullWriter()));
         return new Opened(TrainedModel.load(modelDir, data, mapper), data);
     }
 }

@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.hdbn.examples.data.EmoMusicLoader;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.run.TrainedModel;
 import org.hdbn.run.data.Dataset;
 import org.hdbn.run.data.DatasetFolder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,13 +30,16 @@ final class TagsCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
+    @Mixin
+    AtomicDataFlags atomic = new AtomicDataFlags();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        Dataset data = source.data != null ? EmoMusicLoader.load(source.data)
+        Dataset data = source.data != null ? DataLayouts.load(source.data, atomic.options(), out)
                 : DatasetFolder.load(source.model.resolve(TrainedModel.DATA), new SpecMapper());
         List<String> tags = data.contexts().ids();
         out.printf("%d emotion tags of %s (recommend --emotion takes the name or the index):%n", tags.size(),
