@@ -17,11 +17,13 @@ public final class ContextHistory {
     private static final int[] NONE = new int[0];
 
     private final Map<Long, int[]> contextsByPair;
+    private final SeenItems items;
     private final int itemBound;
     private final int contextBound;
 
-    private ContextHistory(Map<Long, int[]> contextsByPair, int itemBound, int contextBound) {
+    private ContextHistory(Map<Long, int[]> contextsByPair, SeenItems items, int itemBound, int contextBound) {
         this.contextsByPair = contextsByPair;
+        this.items = items;
         this.itemBound = itemBound;
         this.contextBound = contextBound;
     }
@@ -42,7 +44,7 @@ public final class ContextHistory {
             byPair.get(k)[at] = train.contexts()[r];
         }
         byPair.values().forEach(Arrays::sort);
-        return new ContextHistory(byPair, itemBound, train.contextBound());
+        return new ContextHistory(byPair, SeenItems.of(train), itemBound, train.contextBound());
     }
 
     private static long key(int user, int item, int itemBound) {
@@ -55,6 +57,11 @@ public final class ContextHistory {
             return NONE;
         }
         return contextsByPair.getOrDefault(key(user, item, itemBound), NONE);
+    }
+
+    /** Each user's items of the events, contexts aside (for item-item terms fitted on the same events). */
+    public SeenItems items() {
+        return items;
     }
 
     /** One more than the largest context index of the events, 0 when empty. */
