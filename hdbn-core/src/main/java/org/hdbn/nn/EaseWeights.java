@@ -1,5 +1,6 @@
 package org.hdbn.nn;
 
+import java.util.function.IntPredicate;
 import org.hdbn.data.SeenItems;
 import org.hdbn.tensor.PositiveDefiniteInverse;
 
@@ -36,17 +37,28 @@ public final class EaseWeights {
      * @param lambda   the L2 regularisation, positive and finite
      */
     public static EaseWeights fit(SeenItems history, int numItems, double lambda) {
+        return fit(history, numItems, lambda, u -> true);
+    }
+
+    /**
+     * Fits {@code B} on the training items of the users {@code included} accepts (a held-out fold
+     * of users leaves their pairs out of the fit).
+     */
+    public static EaseWeights fit(SeenItems history, int numItems, double lambda, IntPredicate included) {
         if (history.itemBound() > numItems) {
             throw new IllegalArgumentException("EASE: the history has item " + (history.itemBound() - 1)
                     + ", but only " + numItems + " items were declared");
         }
-        return new EaseWeights(lambda, numItems, weights(gram(history, numItems), numItems, lambda));
+        return new EaseWeights(lambda, numItems, weights(gram(history, numItems, included), numItems, lambda));
     }
 
-    /** {@code X^T X} row-major for the binary user x item matrix of the users' item sets. */
-    static double[] gram(SeenItems history, int numItems) {
+    /** {@code X^T X} row-major for the binary user x item matrix of the included users' item sets. */
+    static double[] gram(SeenItems history, int numItems, IntPredicate included) {
         double[] g = new double[Math.multiplyExact(numItems, numItems)];
         for (int u = 0; u < history.userBound(); u++) {
+            if (!included.test(u)) {
+                continue;
+            }
             int[] items = history.itemsOf(u);
             for (int i : items) {
                 int row = i * numItems;

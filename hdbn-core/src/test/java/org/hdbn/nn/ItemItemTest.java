@@ -116,6 +116,30 @@ class ItemItemTest {
     }
 
     @Test
+    void withTrainingFoldsATrainingPassScoresEachUserWithBFittedWithoutTheUsersFold() {
+        ModelGraph model = build(spec(", \"trainingFolds\": 2"), new ParameterStore());
+        SeenItems seen = SeenItems.of(TRAIN);
+        EaseWeights all = EaseWeights.fit(seen, 5, LAMBDA);
+        EaseWeights[] without = {EaseWeights.fit(seen, 5, LAMBDA, u -> u % 2 != 0),
+            EaseWeights.fit(seen, 5, LAMBDA, u -> u % 2 != 1)};
+        int[] owner = {0, 1, 2, 0, 0, 1, 1, 2, 2};
+        int[] items = {1, 2, 3, 4, 2, 0, 4, 1, 4};
+        double[] training;
+        try (Graph g = ENGINE.openInference()) {
+            training = model.forward(g, trainingBatch(), ForwardMode.train(RandomStreams.create(1)), List.of("ease"))
+                    .value("ease").value().data().clone();
+        }
+        double[] inference = values(model, trainingBatch());
+        for (int r = 0; r < items.length; r++) {
+            int[] played = seen.itemsOf(owner[r]);
+            assertThat(training[r]).as("training row %d", r)
+                    .isCloseTo(without[owner[r] % 2].score(played, items[r]), within(1e-14));
+            assertThat(inference[r]).as("inference row %d", r).isCloseTo(all.score(played, items[r]), within(1e-14));
+        }
+        assertThat(training).as("held-out fits differ from the fit on all users").isNotEqualTo(inference);
+    }
+
+    @Test
     void aFixedFactorAddsNoParameter() {
         ParameterStore store = new ParameterStore();
         build(spec(""), store);

@@ -27,9 +27,13 @@ import org.hdbn.tensor.Tensor;
  *
  * <p>B is fitted when the node is built, from the items of the training-history resource, and is
  * not a parameter: the fit is deterministic, so a saved model refits the same matrix when it is
- * loaded instead of storing {@code n x n} numbers. Only the factor may be learned. B was fitted on
- * every training pair, so on a training positive the term is larger than on a new pair; a fixed
- * factor chosen on validation is not pulled up by that, a learned one is.
+ * loaded instead of storing {@code n x n} numbers. Only the factor may be learned.
+ *
+ * <p>B fitted on every training pair scores a training positive higher than a new pair (the pair
+ * helped fit it), so a training pass that adds the term sees positives it already ranks well and
+ * the towers and other terms learn too little beside it. With {@code trainingFolds} K, users are
+ * split into K folds (user index mod K) and a training pass scores a user's rows with a B fitted
+ * without that user's fold, as a new user's pairs are scored; evaluation uses B fitted on all.
  *
  * @param user     the index input of the query's user
  * @param item     the index input of the candidates
@@ -38,10 +42,12 @@ import org.hdbn.tensor.Tensor;
  * @param lambda   EASE's L2 regularisation, positive
  * @param factor   the fixed factor, or the learned factor's initial value; default 1
  * @param learned  learn the factor (one scalar parameter); default false
+ * @param trainingFolds  K >= 2: training passes score each user with B fitted without the user's
+ *                       fold (K + 1 fits, each {@code 8 n^2} bytes); absent or 1: B on all pairs
  */
 @JsonClassDescription("node: an item-item (EASE) score term: the sum of B[j][candidate] over the user's training items j, B fitted in closed form at build time")
 public record ItemItemSpec(String user, String item, String history, Dim items, Double lambda, Double factor,
-        Boolean learned) implements NodeSpec {
+        Boolean learned, Integer trainingFolds) implements NodeSpec {
 
     @Override
     public List<String> inputs() {
@@ -63,22 +69,31 @@ public record ItemItemSpec(String user, String item, String history, Dim items, 
         if (!Double.isFinite(c)) {
             throw new SpecException("node '" + name + "': factor must be finite, got " + c);
         }
+        int folds = trainingFolds == null ? 1 : trainingFolds;
+        if (folds < 1) {
+            throw new SpecException("node '" + name + "': trainingFolds must be at least 1, got " + folds);
+        }
         SeenItems played = ctx.resource(history, ContextHistory.class).items();
         EaseWeights b;
+        EaseWeights[] heldOut = new EaseWeights[folds];
         try {
             b = EaseWeights.fit(played, items.resolve(ctx), lambda);
+            for (int k = 0; k < folds; k++) {
+                int fold = k;
+                heldOut[k] = folds == 1 ? b : EaseWeights.fit(played, items.resolve(ctx), lambda, u -> u % folds != fold);
+            }
         } catch (IllegalArgumentException e) {
             throw new SpecException("node '" + name + "': " + e.getMessage());
         }
         Parameter w = Boolean.TRUE.equals(learned)
                 ? ctx.store().getOrCreate(name + "/factor", new int[] {1}, Initializer.constant(c), ctx.initRng(name))
                 : null;
-        return new Term(user, item, b, played, c, w);
+        return new Term(user, item, b, heldOut, played, c, w);
     }
 
     /** The built node: EASE scores of the candidate rows times the factor. */
-    private record Term(String userInput, String itemInput, EaseWeights b, SeenItems played, double fixed,
-            Parameter learnedFactor) implements ItemScoresNode {
+    private record Term(String userInput, String itemInput, EaseWeights b, EaseWeights[] heldOut, SeenItems played,
+            double fixed, Parameter learnedFactor) implements ItemScoresNode {
 
         @Override
         public int outputDim() {
@@ -94,10 +109,12 @@ public record ItemItemSpec(String user, String item, String history, Dim items, 
             int rows = candidates.length;
             // BPR layout: B queries, then B positives and N negatives per query (N = 0: pairs)
             int n = rows == queries ? 0 : BprLayout.negatives(queries, rows);
+            boolean training = f.mode().training();
             double[] scores = new double[rows];
             for (int r = 0; r < rows; r++) {
                 int q = r < queries ? r : (r - queries) / n;
-                scores[r] = b.score(played.itemsOf(users[q]), candidates[r]);
+                EaseWeights weights = training ? heldOut[users[q] % heldOut.length] : b;
+                scores[r] = weights.score(played.itemsOf(users[q]), candidates[r]);
             }
             Var raw = g.constant(Tensor.of(scores, rows, 1));
             return NodeOutput.of(learnedFactor == null ? g.scale(raw, fixed) : g.mul(raw, g.param(learnedFactor)));
