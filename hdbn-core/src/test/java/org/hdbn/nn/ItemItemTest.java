@@ -4,27 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.autodiff.Graph;
-import org.hdbn.data.ContextHistory;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 import org.hdbn.graph.Batch;
-import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.ItemScoresNode;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.graph.SpecException;
-import org.hdbn.graph.SpecMapper;
 import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
-import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.testing.GradientCheck;
 import org.junit.jupiter.api.Test;
@@ -56,11 +49,7 @@ class ItemItemTest {
     }
 
     static ModelGraph build(String json, ParameterStore store) {
-        GraphSpec spec = new SpecMapper().read("test", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                GraphSpec.class);
-        BuildContext ctx = new BuildContext(store, 3, Map.of("users", 3, "items", 5, "contexts", 3), Map.of(),
-                Map.of("events", ContextHistory.of(TRAIN)));
-        return ModelGraph.build(spec, ctx, KlRegistry.withDefaults());
+        return HistoryAffinityTest.build(json, store, TRAIN, 3, 5);
     }
 
     static double[] values(ModelGraph model, Batch batch) {

@@ -3,21 +3,14 @@ package org.hdbn.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hdbn.autodiff.Graph;
-import org.hdbn.data.ContextHistory;
 import org.hdbn.graph.Batch;
-import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.ModelGraph;
-import org.hdbn.graph.SpecMapper;
 import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
-import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.testing.GradientCheck;
 import org.junit.jupiter.api.Test;
@@ -39,14 +32,6 @@ class PlayCountTest {
             }
             """;
 
-    static ModelGraph build(String json, ParameterStore store) {
-        GraphSpec spec = new SpecMapper().read("test", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                GraphSpec.class);
-        BuildContext ctx = new BuildContext(store, 3, Map.of("users", 2, "items", 4, "contexts", 3), Map.of(),
-                Map.of("events", ContextHistory.of(HistoryAffinityTest.TRAIN)));
-        return ModelGraph.build(spec, ctx, KlRegistry.withDefaults());
-    }
-
     static double[] values(ModelGraph model, Batch batch, boolean training) {
         try (Graph g = HistoryAffinityTest.ENGINE.openInference()) {
             ForwardMode mode = training ? ForwardMode.train(RandomStreams.create(1)) : ForwardMode.means();
@@ -56,7 +41,7 @@ class PlayCountTest {
 
     @Test
     void valuesAreTheWeightedCountsAndZeroForUnknownItems() {
-        ModelGraph model = build(SPEC, new ParameterStore());
+        ModelGraph model = HistoryAffinityTest.build(SPEC, new ParameterStore());
         // user 0 played item 1 under contexts 0, 0, 2 and item 3 under 1; user 1 item 2 under 1
         Batch pairs = Batch.ofIndices(Map.of("user", new int[] {0, 0, 0, 0, 1}, "emotion", new int[] {0, 2, 1, 1, 1},
                 "item", new int[] {1, 1, 1, 0, 2}));
@@ -66,7 +51,7 @@ class PlayCountTest {
 
     @Test
     void aTrainingPassLeavesEachPositivesOwnEventOut() {
-        ModelGraph model = build(SPEC, new ParameterStore());
+        ModelGraph model = HistoryAffinityTest.build(SPEC, new ParameterStore());
         double[] v = values(model, HistoryAffinityTest.trainingBatch(), true);
         // positives (0, 1, ctx 0), (0, 3, ctx 1), (1, 2, ctx 1): one event fewer, in the query's context
         assertThat(v[0]).isEqualTo(0.5 * 2 + 2 * 1);
@@ -82,7 +67,7 @@ class PlayCountTest {
     @Test
     void bprWithTheTermMatchesFiniteDifferences() {
         ParameterStore store = new ParameterStore();
-        ModelGraph model = build(SPEC, store);
+        ModelGraph model = HistoryAffinityTest.build(SPEC, store);
         List<Parameter> params = new ArrayList<>(store.all());
         double err = GradientCheck.maxError(HistoryAffinityTest.ENGINE, params, (g, in) -> model.forward(g,
                 HistoryAffinityTest.trainingBatch(), ForwardMode.train(RandomStreams.create(2)), List.of("bpr")).value("bpr"),
@@ -92,7 +77,7 @@ class PlayCountTest {
 
     @Test
     void refusesAPositiveThatIsNotATrainingEvent() {
-        ModelGraph model = build(SPEC, new ParameterStore());
+        ModelGraph model = HistoryAffinityTest.build(SPEC, new ParameterStore());
         Batch wrong = Batch.ofIndices(Map.of("user", new int[] {1}, "emotion", new int[] {0}, "item", new int[] {0, 2}));
         assertThatThrownBy(() -> values(model, wrong, true)).hasMessageContaining("positive row 0 (user 1, item 0, context 0)");
     }
