@@ -105,14 +105,12 @@ public record ItemItemSpec(String user, String item, String history, Dim items, 
             Graph g = f.graph();
             int[] users = f.indices(userInput);
             int[] candidates = f.indices(itemInput);
-            int queries = users.length;
             int rows = candidates.length;
-            // BPR layout: B queries, then B positives and N negatives per query (N = 0: pairs)
-            int n = rows == queries ? 0 : BprLayout.negatives(queries, rows);
+            int[] owner = BprLayout.queryOfRows(users.length, rows);
             boolean training = f.mode().training();
             double[] scores = new double[rows];
             for (int r = 0; r < rows; r++) {
-                int q = r < queries ? r : (r - queries) / n;
+                int q = owner[r];
                 EaseWeights weights = training ? heldOut[users[q] % heldOut.length] : b;
                 scores[r] = weights.score(played.itemsOf(users[q]), candidates[r]);
             }

@@ -58,11 +58,11 @@ public record PlayCountSpec(String user, String context, String item, String his
             int[] items = f.indices(item);
             int b = users.length;
             int rows = items.length;
-            int n = rows == b ? 0 : BprLayout.negatives(b, rows);
+            int[] owner = BprLayout.queryOfRows(b, rows);
             boolean leaveOut = f.mode().training();
             double[] out = new double[rows];
             for (int r = 0; r < rows; r++) {
-                int q = r < b ? r : (r - b) / n;
+                int q = owner[r];
                 int[] seen = events.contexts(users[q], items[r]);
                 int same = 0;
                 for (int e : seen) {
