@@ -14,4 +14,18 @@ public final class BprLayout {
         }
         return (candidateRows - queries) / queries;
     }
+
+    /**
+     * The query each candidate row belongs to: row r < B is query r's positive, the N negatives of
+     * query q follow the positives in order. {@code candidateRows == queries} (N = 0: one candidate
+     * per query, as when scoring pairs) maps row r to query r.
+     */
+    public static int[] queryOfRows(int queries, int candidateRows) {
+        int n = candidateRows == queries ? 0 : negatives(queries, candidateRows);
+        int[] owner = new int[candidateRows];
+        for (int r = 0; r < candidateRows; r++) {
+            owner[r] = r < queries ? r : (r - queries) / n;
+        }
+        return owner;
+    }
 }

@@ -20,11 +20,13 @@ public final class ContextHistory {
     private static final int[] NONE = new int[0];
 
     private final LongObjectHashMap<int[]> contextsByPair;
+    private final SeenItems items;
     private final int itemBound;
     private final int contextBound;
 
-    private ContextHistory(LongObjectHashMap<int[]> contextsByPair, int itemBound, int contextBound) {
+    private ContextHistory(LongObjectHashMap<int[]> contextsByPair, SeenItems items, int itemBound, int contextBound) {
         this.contextsByPair = contextsByPair;
+        this.items = items;
         this.itemBound = itemBound;
         this.contextBound = contextBound;
     }
@@ -44,7 +46,7 @@ public final class ContextHistory {
             byPair.get(k)[fill.addToValue(k, 1) - 1] = train.contexts()[r];
         }
         byPair.forEachValue(Arrays::sort);
-        return new ContextHistory(byPair, itemBound, train.contextBound());
+        return new ContextHistory(byPair, SeenItems.of(train), itemBound, train.contextBound());
     }
 
     private static long key(int user, int item, int itemBound) {
@@ -58,6 +60,11 @@ public final class ContextHistory {
         }
         int[] events = contextsByPair.get(key(user, item, itemBound));
         return events == null ? NONE : events;
+    }
+
+    /** Each user's items of the events, contexts aside (for item-item terms fitted on the same events). */
+    public SeenItems items() {
+        return items;
     }
 
     /** One more than the largest context index of the events, 0 when empty. */

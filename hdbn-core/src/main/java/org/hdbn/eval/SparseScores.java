@@ -23,21 +23,6 @@ public interface SparseScores {
 
     /** The base scorer's scores plus these. */
     default BlockScorer addTo(BlockScorer base) {
-        return new BlockScorer() {
-            @Override
-            public int numItems() {
-                return base.numItems();
-            }
-
-            @Override
-            public void score(int from, int to, double[] out) {
-                base.score(from, to, out);
-                int n = base.numItems();
-                for (int q = from; q < to; q++) {
-                    int row = (q - from) * n;
-                    forEach(q, (item, score) -> out[row + item] += score);
-                }
-            }
-        };
+        return new AddedItemScores(base, (q, out, row) -> forEach(q, (item, score) -> out[row + item] += score));
     }
 }

@@ -78,14 +78,14 @@ public final class HistoryAffinity {
     public Var forward(Graph g, int[] users, int[] queryCtx, int[] items, Var keys, boolean leaveOut, Var queryBias) {
         int b = users.length;
         int rows = items.length;
-        int n = rows == b ? 0 : BprLayout.negatives(b, rows);
+        int[] owner = BprLayout.queryOfRows(b, rows);
         int[] slot = new int[rows];
         int[] activeOwner = new int[rows];
         int[] activeLeft = new int[rows];
         int[] activeRow = new int[rows];
         int m = 0;
         for (int r = 0; r < rows; r++) {
-            int q = r < b ? r : (r - b) / n;
+            int q = owner[r];
             int[] events = history.contexts(users[q], items[r]);
             int left = leaveOut && r < b ? leftOut(events, queryCtx[q], r) : -1;
             if (events.length - (left >= 0 ? 1 : 0) == 0) {

@@ -58,10 +58,15 @@ class HistoryAffinityTest {
     }
 
     static ModelGraph build(String json, ParameterStore store) {
+        return build(json, store, TRAIN, 2, 4);
+    }
+
+    /** A graph over the given events (resource {@code events}), with 3 contexts. */
+    static ModelGraph build(String json, ParameterStore store, Interactions events, int users, int items) {
         GraphSpec spec = new SpecMapper().read("test", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
                 GraphSpec.class);
-        BuildContext ctx = new BuildContext(store, 3, Map.of("users", 2, "items", 4, "contexts", 3), Map.of(),
-                Map.of("events", ContextHistory.of(TRAIN)));
+        BuildContext ctx = new BuildContext(store, 3, Map.of("users", users, "items", items, "contexts", 3), Map.of(),
+                Map.of("events", ContextHistory.of(events)));
         return ModelGraph.build(spec, ctx, KlRegistry.withDefaults());
     }
 

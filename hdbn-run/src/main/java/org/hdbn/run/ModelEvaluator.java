@@ -4,12 +4,14 @@ import java.util.Map;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
+import org.hdbn.eval.AddedItemScores;
 import org.hdbn.eval.BlockScorer;
 import org.hdbn.eval.DotProductScorer;
 import org.hdbn.eval.SparseScoreTerms;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.RankingEvaluator;
 import org.hdbn.graph.Batch;
+import org.hdbn.graph.ItemScoresNode;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.run.data.Dataset;
 import org.hdbn.tensor.Tensor;
@@ -51,12 +53,16 @@ public final class ModelEvaluator {
 
     /**
      * The scorer of the model for the given queries: the towers' dot product plus the spec's score
-     * terms, each computed for the songs the query's user played in training (elsewhere it is zero).
+     * terms: a term whose node scores whole rows ({@link ItemScoresNode}) over every song, any other
+     * for the songs the query's user played in training (elsewhere it is zero).
      */
     public BlockScorer scorer(TrainedModel model, Dataset data, Interactions queries) {
         BlockScorer s = new DotProductScorer(queries(model, queries), candidates(model, data.items().size()));
         for (String term : model.spec().terms()) {
-            s = sparseTerm(model, SeenItems.of(data.train()), queries, term).addTo(s);
+            // a term that scores whole rows (an item-item model) is added as such; others only on the user's songs
+            s = model.graph().node(term) instanceof ItemScoresNode rows
+                    ? new AddedItemScores(s, (q, out, at) -> rows.addItemScores(queries.users()[q], queries.contexts()[q], out, at))
+                    : sparseTerm(model, SeenItems.of(data.train()), queries, term).addTo(s);
         }
         return s;
     }

@@ -83,12 +83,9 @@ public record BprLossSpec(String query, String candidates, Double weight, List<S
         int b = q.rows();
         int rows = cand.rows();
         int n = BprLayout.negatives(b, rows);
-        int[] owner = new int[rows];
+        int[] owner = BprLayout.queryOfRows(b, rows);
         int[] pos = new int[b * n];
         int[] neg = new int[b * n];
-        for (int r = 0; r < rows; r++) {
-            owner[r] = r < b ? r : (r - b) / n;
-        }
         for (int i = 0; i < b * n; i++) {
             pos[i] = i / n;
             neg[i] = b + i;

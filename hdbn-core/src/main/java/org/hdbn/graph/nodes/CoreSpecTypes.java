@@ -28,6 +28,8 @@ public final class CoreSpecTypes implements SpecTypeProvider {
                 new SpecType(NodeSpec.class, "block", BlockNodeSpec.class),
                 new SpecType(NodeSpec.class, "bpr", BprLossSpec.class),
                 new SpecType(NodeSpec.class, "history_affinity", HistoryAffinitySpec.class),
+                new SpecType(NodeSpec.class, "item_item", ItemItemSpec.class),
+                new SpecType(NodeSpec.class, "play_count", PlayCountSpec.class),
                 new SpecType(NodeSpec.class, "scale", ScaleSpec.class),
                 new SpecType(NodeSpec.class, "softmax", SoftmaxSpec.class),
                 new SpecType(NodeSpec.class, "l2", L2PenaltySpec.class),

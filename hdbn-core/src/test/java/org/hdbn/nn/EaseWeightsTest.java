@@ -1,0 +1,92 @@
+package org.hdbn.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hdbn.data.Interactions;
+import org.hdbn.data.SeenItems;
+import org.hdbn.random.RandomStreams;
+import org.hdbn.testing.ReferenceInverse;
+import org.junit.jupiter.api.Test;
+
+class EaseWeightsTest {
+
+    static SeenItems pairs(int[] users, int[] items) {
+        return SeenItems.of(new Interactions(users, items, new int[users.length]));
+    }
+
+    @Test
+    void twoItemsPlayedTogetherWeighEachOtherOneHalfAtLambdaOne() {
+        // G = [[1,1],[1,1]]; G + I = [[2,1],[1,2]]; P = 1/3 [[2,-1],[-1,2]]; B01 = -P01/P11 = (1/3)/(2/3)
+        EaseWeights b = EaseWeights.fit(pairs(new int[] {0, 0}, new int[] {0, 1}), 2, 1.0);
+        assertThat(b.weight(0, 1)).isCloseTo(0.5, within(1e-12));
+        assertThat(b.weight(1, 0)).isCloseTo(0.5, within(1e-12));
+        assertThat(b.weight(0, 0)).isZero();
+        assertThat(b.weight(1, 1)).isZero();
+    }
+
+    @Test
+    void matchesTheClosedFormWithAReferenceInverseOnRandomPairs() {
+        UniformRandomProvider rng = RandomStreams.create(21);
+        int users = 40;
+        int n = 12;
+        double lambda = 3.5;
+        java.util.List<int[]> rows = new java.util.ArrayList<>();
+        boolean[][] x = new boolean[users][n];
+        for (int u = 0; u < users; u++) {
+            for (int i = 0; i < n; i++) {
+                if (rng.nextDouble() < 0.3) {
+                    // a repeated pair counts once
+                    int times = 1 + rng.nextInt(2);
+                    for (int t = 0; t < times; t++) {
+                        rows.add(new int[] {u, i});
+                    }
+                    x[u][i] = true;
+                }
+            }
+        }
+        SeenItems seen = pairs(rows.stream().mapToInt(r -> r[0]).toArray(), rows.stream().mapToInt(r -> r[1]).toArray());
+        double[][] a = new double[n][n];
+        for (boolean[] row : x) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    a[i][j] += row[i] && row[j] ? 1 : 0;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            a[i][i] += lambda;
+        }
+        double[][] p = ReferenceInverse.of(a);
+        EaseWeights b = EaseWeights.fit(seen, n, lambda);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double expected = i == j ? 0 : -p[i][j] / p[j][j];
+                assertThat(b.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected, within(1e-12));
+            }
+        }
+        // a user's scores are the column sums of B over their items, one at a time or a whole row
+        int[] played = seen.itemsOf(3);
+        double[] row = new double[n + 2];
+        b.addScores(played, 2.0, row, 1);
+        for (int j = 0; j < n; j++) {
+            double sum = 0;
+            for (int i : played) {
+                sum += b.weight(i, j);
+            }
+            assertThat(b.score(played, j)).isCloseTo(sum, within(1e-15));
+            assertThat(row[1 + j]).isCloseTo(2 * sum, within(1e-14));
+        }
+        assertThat(row[0]).isZero();
+        assertThat(row[n + 1]).isZero();
+    }
+
+    @Test
+    void refusesANonPositiveLambdaAndTooFewItems() {
+        SeenItems seen = pairs(new int[] {0, 0}, new int[] {0, 4});
+        assertThatThrownBy(() -> EaseWeights.fit(seen, 5, 0)).hasMessageContaining("lambda must be positive");
+        assertThatThrownBy(() -> EaseWeights.fit(seen, 4, 1)).hasMessageContaining("item 4, but only 4 items");
+    }
+}
