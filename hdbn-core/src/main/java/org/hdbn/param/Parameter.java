@@ -92,6 +92,24 @@ public final class Parameter {
     }
 
     /**
+     * {@link #accumulate(double[])}, clearing {@code g} in the same pass: a gradient buffer handed
+     * over and emptied is read once instead of twice (the sums are those of {@code accumulate}).
+     */
+    public void accumulateAndClear(double[] g) {
+        if (g.length != grad.length) {
+            throw new IllegalArgumentException("gradient of " + g.length + " values for '" + name
+                    + "' of " + grad.length);
+        }
+        for (int k = 0; k < g.length; k++) {
+            grad[k] += g[k];
+            g[k] = 0;
+        }
+        if (rowSparse) {
+            denseTouched = true;
+        }
+    }
+
+    /**
      * The gradient array, for adding a whole-value gradient to in place (as {@link #accumulate}
      * does, without the intermediate array); a row-sparse parameter counts it as a dense use.
      */
@@ -165,6 +183,16 @@ public final class Parameter {
         } else {
             Arrays.fill(grad, 0.0);
         }
+        gradientCleared();
+    }
+
+    /**
+     * Records that the caller has set to zero every gradient entry that may be non-zero (the
+     * {@linkplain #touchedRows() touched rows}, or all), as an optimizer does in its update loop
+     * while the entries are in registers: the parameter forgets its touched rows as after
+     * {@link #zeroGrad()}, without a second pass over the gradient.
+     */
+    public void gradientCleared() {
         if (rowSparse) {
             for (int i = 0; i < touchedCount; i++) {
                 rowTouched[touchedList[i]] = false;
@@ -177,7 +205,9 @@ public final class Parameter {
 
     /** Optimizer state under a name, created as zeros of the value's size on first use. */
     public double[] slot(String slotName) {
-        return slots.computeIfAbsent(slotName, k -> new double[value.size()]);
+        // looked up for every parameter on every step: a plain get, the lambda only the first time
+        double[] s = slots.get(slotName);
+        return s != null ? s : slots.computeIfAbsent(slotName, k -> new double[value.size()]);
     }
 
     /** Names of the optimizer slots that exist, in creation order. */
