@@ -79,15 +79,9 @@ public final class Parameter {
 
     /** Adds a gradient for the whole value. */
     public void accumulate(double[] g) {
-        if (g.length != grad.length) {
-            throw new IllegalArgumentException("gradient of " + g.length + " values for '" + name
-                    + "' of " + grad.length);
-        }
+        double[] target = denseGradientOfLength(g.length);
         for (int k = 0; k < g.length; k++) {
-            grad[k] += g[k];
-        }
-        if (rowSparse) {
-            denseTouched = true;
+            target[k] += g[k];
         }
     }
 
@@ -96,17 +90,19 @@ public final class Parameter {
      * over and emptied is read once instead of twice (the sums are those of {@code accumulate}).
      */
     public void accumulateAndClear(double[] g) {
-        if (g.length != grad.length) {
-            throw new IllegalArgumentException("gradient of " + g.length + " values for '" + name
-                    + "' of " + grad.length);
-        }
+        double[] target = denseGradientOfLength(g.length);
         for (int k = 0; k < g.length; k++) {
-            grad[k] += g[k];
+            target[k] += g[k];
             g[k] = 0;
         }
-        if (rowSparse) {
-            denseTouched = true;
+    }
+
+    private double[] denseGradientOfLength(int length) {
+        if (length != grad.length) {
+            throw new IllegalArgumentException("gradient of " + length + " values for '" + name
+                    + "' of " + grad.length);
         }
+        return denseGradient();
     }
 
     /**
