@@ -58,17 +58,21 @@ public final class Adam implements Optimizer {
         double c1 = 1 - Math.pow(beta1, steps);
         double c2 = 1 - Math.pow(beta2, steps);
         runner.run(list.size(), i -> {
-            update(list.get(i), lr, c1, c2);
+            Parameter p = list.get(i);
+            if (!p.trainable()) {
+                if (zero) {
+                    p.zeroGrad();
+                }
+                return;
+            }
+            update(p, lr, c1, c2, zero);
             if (zero) {
-                list.get(i).zeroGrad();
+                p.gradientCleared();
             }
         });
     }
 
-    private void update(Parameter p, double lr, double c1, double c2) {
-        if (!p.trainable()) {
-            return;
-        }
+    private void update(Parameter p, double lr, double c1, double c2, boolean zero) {
         double[] w = p.value().data();
         double[] g = p.grad();
         double[] m = p.slot(FIRST_MOMENT);
@@ -77,20 +81,31 @@ public final class Adam implements Optimizer {
         double step = lr / c1;
         double scale = 1 / c2;
         if (p.allRowsTouched()) {
-            update(w, g, m, v, 0, w.length, step, scale);
+            update(w, g, m, v, 0, w.length, step, scale, zero);
             return;
         }
         int cols = p.value().cols();
         for (int row : p.touchedRows()) {
-            update(w, g, m, v, row * cols, row * cols + cols, step, scale);
+            update(w, g, m, v, row * cols, row * cols + cols, step, scale, zero);
         }
     }
 
-    private void update(double[] w, double[] g, double[] m, double[] v, int from, int to, double step, double scale) {
+    /**
+     * The update of entries {@code from} to {@code to}, clearing their gradient in the same loop
+     * when {@code zero} (the gradient is read once per step instead of twice).
+     */
+    private void update(double[] w, double[] g, double[] m, double[] v, int from, int to, double step, double scale,
+            boolean zero) {
         for (int k = from; k < to; k++) {
-            m[k] = beta1 * m[k] + (1 - beta1) * g[k];
-            v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k];
-            w[k] -= step * m[k] / (Math.sqrt(v[k] * scale) + epsilon);
+            double gk = g[k];
+            double mk = beta1 * m[k] + (1 - beta1) * gk;
+            double vk = beta2 * v[k] + (1 - beta2) * gk * gk;
+            m[k] = mk;
+            v[k] = vk;
+            w[k] -= step * mk / (Math.sqrt(vk * scale) + epsilon);
+            if (zero) {
+                g[k] = 0;
+            }
         }
     }
 

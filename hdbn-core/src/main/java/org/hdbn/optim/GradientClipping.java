@@ -23,14 +23,7 @@ public final class GradientClipping {
 
     /** {@link #globalNorm(Collection)}, the parameters' sums of squares computed by {@code runner}. */
     public static double globalNorm(Collection<Parameter> parameters, TaskRunner runner) {
-        List<Parameter> list = List.copyOf(parameters);
-        double[] squares = new double[list.size()];
-        runner.run(list.size(), i -> squares[i] = sumOfSquares(list.get(i)));
-        double s = 0;
-        for (double q : squares) {
-            s += q;
-        }
-        return Math.sqrt(s);
+        return norm(squares(List.copyOf(parameters), runner));
     }
 
     /**
@@ -44,20 +37,44 @@ public final class GradientClipping {
 
     /** {@link #clipGlobalNorm(Collection, double)} with the per-parameter work run by {@code runner}. */
     public static double clipGlobalNorm(Collection<Parameter> parameters, double maxNorm, TaskRunner runner) {
+        List<Parameter> list = List.copyOf(parameters);
+        return clip(list, squares(list, runner), maxNorm, runner);
+    }
+
+    private static double[] squares(List<Parameter> list, TaskRunner runner) {
+        double[] squares = new double[list.size()];
+        runner.run(list.size(), i -> squares[i] = sumOfSquares(list.get(i)));
+        return squares;
+    }
+
+    /**
+     * {@link #clipGlobalNorm(Collection, double, TaskRunner)} with each parameter's
+     * {@link #sumOfSquares} already known ({@code squares[i]} of {@code parameters.get(i)}): a caller
+     * that has just written a gradient sums its squares while it is in the cache.
+     */
+    public static double clip(List<Parameter> parameters, double[] squares, double maxNorm, TaskRunner runner) {
         if (!(maxNorm > 0)) {
             throw new IllegalArgumentException("clip norm must be positive, got " + maxNorm);
         }
-        double norm = globalNorm(parameters, runner);
+        double norm = norm(squares);
         if (Double.isFinite(norm) && norm > maxNorm) {
             double f = maxNorm / norm;
-            List<Parameter> list = List.copyOf(parameters);
-            runner.run(list.size(), i -> scale(list.get(i), f));
+            runner.run(parameters.size(), i -> scale(parameters.get(i), f));
         }
         return norm;
     }
 
-    private static double sumOfSquares(Parameter p) {
-        if (!p.trainable()) {
+    /** The global norm from the parameters' sums of squares, added in order. */
+    public static double norm(double[] squares) {
+        double s = 0;
+        for (double q : squares) {
+            s += q;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** The sum of the squares of a parameter's gradient (its touched rows); 0 for a frozen one. */
+    public static double sumOfSquares(Parameter p) {        if (!p.trainable()) {
             return 0;
         }
         double[] g = p.grad();

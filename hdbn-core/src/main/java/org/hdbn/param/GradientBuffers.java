@@ -95,8 +95,7 @@ public final class GradientBuffers implements GradientSink {
             b.rowCount = 0;
         }
         if (b.denseUsed) {
-            p.accumulate(b.dense);
-            Arrays.fill(b.dense, 0.0);
+            p.accumulateAndClear(b.dense);
             b.denseUsed = false;
         }
     }
@@ -117,10 +116,12 @@ public final class GradientBuffers implements GradientSink {
         }
         if (b.denseUsed) {
             double[] d = target.denseTarget(p);
+            double[] from = b.dense;
+            // added and cleared in one pass over the buffer
             for (int k = 0; k < d.length; k++) {
-                d[k] += b.dense[k];
+                d[k] += from[k];
+                from[k] = 0;
             }
-            Arrays.fill(b.dense, 0.0);
             b.denseUsed = false;
         }
     }

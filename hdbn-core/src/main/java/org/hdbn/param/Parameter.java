@@ -79,16 +79,30 @@ public final class Parameter {
 
     /** Adds a gradient for the whole value. */
     public void accumulate(double[] g) {
-        if (g.length != grad.length) {
-            throw new IllegalArgumentException("gradient of " + g.length + " values for '" + name
+        double[] target = denseGradientOfLength(g.length);
+        for (int k = 0; k < g.length; k++) {
+            target[k] += g[k];
+        }
+    }
+
+    /**
+     * {@link #accumulate(double[])}, clearing {@code g} in the same pass: a gradient buffer handed
+     * over and emptied is read once instead of twice (the sums are those of {@code accumulate}).
+     */
+    public void accumulateAndClear(double[] g) {
+        double[] target = denseGradientOfLength(g.length);
+        for (int k = 0; k < g.length; k++) {
+            target[k] += g[k];
+            g[k] = 0;
+        }
+    }
+
+    private double[] denseGradientOfLength(int length) {
+        if (length != grad.length) {
+            throw new IllegalArgumentException("gradient of " + length + " values for '" + name
                     + "' of " + grad.length);
         }
-        for (int k = 0; k < g.length; k++) {
-            grad[k] += g[k];
-        }
-        if (rowSparse) {
-            denseTouched = true;
-        }
+        return denseGradient();
     }
 
     /**
@@ -165,6 +179,16 @@ public final class Parameter {
         } else {
             Arrays.fill(grad, 0.0);
         }
+        gradientCleared();
+    }
+
+    /**
+     * Records that the caller has set to zero every gradient entry that may be non-zero (the
+     * {@linkplain #touchedRows() touched rows}, or all), as an optimizer does in its update loop
+     * while the entries are in registers: the parameter forgets its touched rows as after
+     * {@link #zeroGrad()}, without a second pass over the gradient.
+     */
+    public void gradientCleared() {
         if (rowSparse) {
             for (int i = 0; i < touchedCount; i++) {
                 rowTouched[touchedList[i]] = false;
@@ -177,7 +201,9 @@ public final class Parameter {
 
     /** Optimizer state under a name, created as zeros of the value's size on first use. */
     public double[] slot(String slotName) {
-        return slots.computeIfAbsent(slotName, k -> new double[value.size()]);
+        // looked up for every parameter on every step: a plain get, the lambda only the first time
+        double[] s = slots.get(slotName);
+        return s != null ? s : slots.computeIfAbsent(slotName, k -> new double[value.size()]);
     }
 
     /** Names of the optimizer slots that exist, in creation order. */

@@ -86,10 +86,13 @@ public final class Trainer {
         long step = optimizer.steps();
         List<Parameter> params = List.copyOf(store.all());
         Pass[] passes;
+        // each parameter's gradient's sum of squares, for the global norm
+        double[] squares = new double[params.size()];
         if (parallel.shards() == 1) {
             passes = new Pass[] {pass(batch, BatchShard.whole(batch), lossNodes, rng, GradientSink.direct(), step)};
+            reduce(1, params, squares);
         } else {
-            passes = runShards(batch, lossNodes, rng.nextLong(), step);
+            passes = runShards(batch, lossNodes, rng.nextLong(), step, params, squares);
         }
         Map<String, Double> terms = new LinkedHashMap<>();
         Map<String, Double> weighted = new LinkedHashMap<>();
@@ -100,8 +103,8 @@ public final class Trainer {
             total += p.total();
         }
         // every parameter's update is independent of the others': the workers share them
-        double norm = Double.isInfinite(clipNorm) ? GradientClipping.globalNorm(params, runner)
-                : GradientClipping.clipGlobalNorm(params, clipNorm, runner);
+        double norm = Double.isInfinite(clipNorm) ? GradientClipping.norm(squares)
+                : GradientClipping.clip(params, squares, clipNorm, runner);
         if (!Double.isFinite(norm)) {
             store.zeroGrads(runner);
             throw new NonFiniteException(step, "gradient norm is " + norm + " (loss terms " + terms + ")");
@@ -124,7 +127,8 @@ public final class Trainer {
      * The shards' passes over the slicer's arrangement of the batch: shard 0 adds its gradients to
      * the parameters, the others to their own buffers, which are then added in a fixed tree order.
      */
-    private Pass[] runShards(Batch batch, List<String> lossNodes, long seed, long step) {
+    private Pass[] runShards(Batch batch, List<String> lossNodes, long seed, long step, List<Parameter> params,
+            double[] squares) {
         BatchSlicer slicer = parallel.slicer();
         Batch whole = slicer.arrange(batch);
         int[] cuts = slicer.cuts(whole, parallel.shards());
@@ -146,7 +150,7 @@ public final class Trainer {
             store.zeroGrads();
             throw e;
         }
-        reduce(shards);
+        reduce(shards, params, squares);
         return passes;
     }
 
@@ -154,10 +158,16 @@ public final class Trainer {
      * Adds the shards' gradients in a fixed binary tree: at distance 1, shard 2j+1 into shard 2j;
      * at distance 2, shard 4j+2 into 4j; and so on until everything is in shard 0, whose sink is the
      * parameters themselves. The order of every sum depends on the shard count only; within a level
-     * every (parameter, pair) is an independent task, so the levels use all the workers.
+     * every (parameter, pair) is an independent task, so the levels use all the workers. The last
+     * level (one pair: into shard 0) also sums each parameter's squares into {@code squares}, right
+     * after writing its gradient: a layer's gradient is then read from the cache, not from memory.
      */
-    private void reduce(int shards) {
-        List<Parameter> params = List.copyOf(store.all());
+    private void reduce(int shards, List<Parameter> params, double[] squares) {
+        if (shards == 1) {
+            // a batch too small to cut: nothing to add
+            runner.run(params.size(), i -> squares[i] = GradientClipping.sumOfSquares(params.get(i)));
+            return;
+        }
         for (int distance = 1; distance < shards; distance *= 2) {
             int step = 2 * distance;
             int d = distance;
@@ -170,6 +180,9 @@ public final class Trainer {
                     from.addTo(p);
                 } else {
                     from.addTo(buffers.get(into), p);
+                }
+                if (2 * d >= shards) {
+                    squares[task] = GradientClipping.sumOfSquares(p);
                 }
             });
         }

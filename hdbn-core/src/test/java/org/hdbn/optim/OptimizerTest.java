@@ -81,6 +81,11 @@ class OptimizerTest {
                     assertThat(fused.get(k).value().data()).as("%s step %d parameter %d", adam ? "Adam" : "SGD", step, k)
                             .isEqualTo(once.get(k).value().data());
                     assertThat(fused.get(k).grad()).as("gradient cleared").containsOnly(0.0);
+                    assertThat(fused.get(k).touchedRows()).as("touched rows forgotten")
+                            .containsExactly(once.get(k).touchedRows());
+                    for (String slot : once.get(k).slotNames()) {
+                        assertThat(fused.get(k).slot(slot)).as(slot).isEqualTo(once.get(k).slot(slot));
+                    }
                 }
             }
         }

@@ -68,4 +68,19 @@ class GradientSinkTest {
         assertThat(table.grad()).containsExactly(3, 4, 0, 0, 6, 8, 0, 0);
         assertThat(table.touchedRows()).containsExactly(0, 2);
     }
+
+    @Test
+    void movingABufferIntoAnotherEmptiesIt() {
+        Parameter w = new Parameter("w", Tensor.zeros(3), false);
+        GradientBuffers from = new GradientBuffers();
+        GradientBuffers into = new GradientBuffers();
+        from.add(w, new double[] {1, 2, 3});
+        into.add(w, new double[] {10, 20, 30});
+        from.addTo(into, w);
+        from.addTo(into, w);
+        into.addTo(w);
+        assertThat(w.grad()).as("moved once").containsExactly(11, 22, 33);
+        into.addTo(w);
+        assertThat(w.grad()).as("the target emptied by addTo").containsExactly(11, 22, 33);
+    }
 }

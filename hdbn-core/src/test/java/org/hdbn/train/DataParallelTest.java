@@ -21,6 +21,7 @@ import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.optim.Adam;
+import org.hdbn.optim.GradientClipping;
 import org.hdbn.optim.LearningRateSchedule;
 import org.hdbn.optim.Optimizer;
 import org.hdbn.optim.Sgd;
@@ -149,6 +150,59 @@ class DataParallelTest {
         List<double[]> fresh = train(plain, DataParallel.none(), adam());
         for (int k = 0; k < fresh.size(); k++) {
             assertThat(recycled.get(k)).as("parameter %d", k).isEqualTo(fresh.get(k));
+        }
+    }
+
+    @Test
+    void theStepsNormIsTheNormOfTheGradientsTheOptimizerGets() {
+        // the trainer sums each parameter's squares inside the reduction; the norm must be the one
+        // GradientClipping computes over the finished gradients, to the bit, and clipping must
+        // scale those gradients to the limit
+        for (double clip : new double[] {Double.POSITIVE_INFINITY, 0.05}) {
+            for (DataParallel parallel : List.of(DataParallel.none(), new DataParallel(2, 2, BY_GROUP),
+                    new DataParallel(3, 2, SLICER), new DataParallel(5, 3, BY_GROUP))) {
+                Setup s = setup();
+                List<Double> seen = new ArrayList<>();
+                Optimizer adam = adam();
+                Optimizer recording = new Optimizer() {
+                    @Override
+                    public void step(java.util.Collection<Parameter> parameters) {
+                        seen.add(GradientClipping.globalNorm(parameters));
+                        adam.step(parameters);
+                    }
+
+                    @Override
+                    public long steps() {
+                        return adam.steps();
+                    }
+
+                    @Override
+                    public void restoreSteps(long steps) {
+                        adam.restoreSteps(steps);
+                    }
+
+                    @Override
+                    public double currentLearningRate() {
+                        return adam.currentLearningRate();
+                    }
+                };
+                Trainer trainer = new Trainer(s.model(), s.store(), Engines.byName("tape"), recording, clip,
+                        LossWeighting.none(), parallel);
+                List<Batch> epoch = new ArrayList<>();
+                s.batches().epoch(RandomStreams.create(11)).forEachRemaining(epoch::add);
+                List<Double> reported = new ArrayList<>();
+                trainer.run(epoch.iterator(), List.of(), RandomStreams.create(12), r -> reported.add(r.gradNorm()));
+                assertThat(reported).hasSameSizeAs(seen).isNotEmpty();
+                for (int k = 0; k < seen.size(); k++) {
+                    if (Double.isInfinite(clip)) {
+                        assertThat(reported.get(k)).as("step %d, %d shards", k, parallel.shards()).isEqualTo(seen.get(k));
+                    } else {
+                        assertThat(reported.get(k)).as("the batch's norm is above the limit").isGreaterThan(clip);
+                        assertThat(seen.get(k)).as("step %d, %d shards, clipped", k, parallel.shards())
+                                .isCloseTo(clip, within(1e-12));
+                    }
+                }
+            }
         }
     }
 
