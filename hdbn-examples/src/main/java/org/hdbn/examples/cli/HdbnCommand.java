@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
+import org.hdbn.run.CommandExtension;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +59,10 @@ public final class HdbnCommand implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err, String pluginClasspath) {
         HdbnCommand root = new HdbnCommand();
         CommandLine cl = new CommandLine(root);
+        // commands of modules on the class path (hdbn-spark's prepare), which this module does not compile against
+        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class, HdbnCommand.class.getClassLoader())) {
+            extension.commands().forEach(cl::addSubcommand);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

@@ -26,6 +26,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
 import org.hdbn.io.DataFormatException;
 
 /**
@@ -72,9 +73,10 @@ public final class DataPreparation {
      * @throws DataFormatException naming the file, row and field of the first bad row, or a column that is missing
      */
     public Summary run(PrepareSpec spec) {
-        Dataset<Row> rows = interactions(spec).cache();
+        // kept after the split: ids, checks and every file read it
+        Dataset<Row> rows = split(spec, interactions(spec)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return write(spec, split(spec, rows));
+            return write(spec, rows);
         } finally {
             rows.unpersist();
         }
