@@ -1,5 +1,9 @@
 package org.hdbn.gate;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -16,7 +20,12 @@ import java.util.TreeMap;
  * typical entity lands, so an entity we know nothing about gets the most common group.
  *
  * <p>{@link #provenance()} records how the gate was made (method, k, seed, ...), as plain strings.
+ * Saved as {@code {"type": "centroid", "provenance": {..}, "centroids": [[..], ..], "assignments": [..]}}
+ * through the spec mapper; numbers are written in their shortest exact form, so a reloaded gate
+ * equals the saved one.
  */
+@JsonClassDescription("fitted gate: one centroid per group, each entity in the group of its nearest centroid")
+@JsonPropertyOrder({"provenance", "centroids", "assignments"})
 public final class CentroidGate implements Gate {
 
     private final double[][] centroids;
@@ -33,7 +42,10 @@ public final class CentroidGate implements Gate {
      * @param provenance how the gate was made; copied
      * @throws IllegalArgumentException naming the first offending row, entity or value
      */
-    public CentroidGate(double[][] centroids, int[] assignments, Map<String, String> provenance) {
+    @JsonCreator
+    public CentroidGate(@JsonProperty(value = "centroids", required = true) double[][] centroids,
+            @JsonProperty(value = "assignments", required = true) int[] assignments,
+            @JsonProperty(value = "provenance", required = true) Map<String, String> provenance) {
         Objects.requireNonNull(centroids, "centroids");
         Objects.requireNonNull(assignments, "assignments");
         Objects.requireNonNull(provenance, "provenance");
@@ -122,16 +134,19 @@ public final class CentroidGate implements Gate {
     }
 
     /** A copy of the centroids, one row per group. */
+    @JsonProperty("centroids")
     public double[][] centroids() {
         return NearestCentroid.copy(centroids);
     }
 
     /** A copy of the fit-time assignments, one per entity. */
+    @JsonProperty("assignments")
     public int[] assignments() {
         return assignments.clone();
     }
 
     /** How the gate was made, sorted by key, unmodifiable. */
+    @JsonProperty("provenance")
     public Map<String, String> provenance() {
         return provenance;
     }

@@ -1,5 +1,9 @@
 package org.hdbn.gate;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -13,7 +17,12 @@ import java.util.Objects;
  *
  * <p>Fallback group: the largest group (ties to the lowest id). It receives all-zero feature
  * vectors and, when the gate has no centroids at all, every unseen entity.
+ *
+ * <p>Saved as {@code {"type": "fixed", "numGroups": k, "centroids": null or [[..], null, ..], "assignments": [..]}}
+ * through the spec mapper.
  */
+@JsonClassDescription("fitted gate: a given assignment (e.g. published groups), with centroids to place unseen entities")
+@JsonPropertyOrder({"numGroups", "centroids", "assignments"})
 public final class FixedGate implements Gate {
 
     private final int[] assignments;
@@ -41,7 +50,10 @@ public final class FixedGate implements Gate {
      *     group without a centroid
      * @throws IllegalArgumentException naming the first offending entity, group or value
      */
-    public FixedGate(int[] assignments, int numGroups, double[][] centroids) {
+    @JsonCreator
+    public FixedGate(@JsonProperty(value = "assignments", required = true) int[] assignments,
+            @JsonProperty(value = "numGroups", required = true) int numGroups,
+            @JsonProperty("centroids") double[][] centroids) {
         Objects.requireNonNull(assignments, "assignments");
         if (numGroups < 1) {
             throw new IllegalArgumentException("numGroups = " + numGroups + ", expected at least 1");
@@ -103,6 +115,7 @@ public final class FixedGate implements Gate {
     }
 
     @Override
+    @JsonProperty("numGroups")
     public int numGroups() {
         return sizes.length;
     }
@@ -149,11 +162,13 @@ public final class FixedGate implements Gate {
     }
 
     /** A copy of the centroids (null rows for groups without one), or null when there are none. */
+    @JsonProperty("centroids")
     public double[][] centroids() {
         return centroids == null ? null : NearestCentroid.copy(centroids);
     }
 
     /** A copy of the assignment, one group per entity. */
+    @JsonProperty("assignments")
     public int[] assignments() {
         return assignments.clone();
     }

@@ -8,12 +8,13 @@ import org.hdbn.graph.BuildContext;
  * A given assignment, such as the paper's published user groups; centroids are computed from the
  * features so entities unseen at fit time are still placed.
  *
+ * @param features    the entity features the groups' centroids are computed from
  * @param assignment  the name of an {@code int[]} resource holding one group per entity;
  *                    default {@code paper_groups}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonClassDescription("gate: the data set's own user groups (EmoMusicLJ's user2cluster.npy), or a named assignment")
-public record FixedGateSpec(String assignment) implements GateSpec {
+public record FixedGateSpec(String features, String assignment) implements GateSpec {
 
     @Override
     public GateFitter fitter(BuildContext ctx, long seed) {

@@ -1,5 +1,7 @@
 package org.hdbn.gate;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * An immutable, fitted assignment of entities (for HDBN: users) to groups, as used by the
  * heterogeneity module of HDBN (Jing et al., arXiv 2406.14090), where each group of
@@ -11,8 +13,13 @@ package org.hdbn.gate;
  * the category histogram of a user with no interactions) is never dropped: it goes to
  * {@link #fallbackGroup()}.
  *
- * <p>Gates are saved and loaded with {@link Gates}.
+ * <p>A fitted gate is saved with its model through the spec mapper, as JSON whose {@code type}
+ * names its class: every gate class is registered through
+ * {@link org.hdbn.graph.SpecTypeProvider} with base {@code Gate} (core registers {@code centroid},
+ * {@code fixed} and {@code single}) and is readable by Jackson (a record, or a class whose
+ * {@code @JsonCreator} constructor takes what its {@code @JsonProperty} accessors write).
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public interface Gate {
 
     /** Number of groups; group ids are {@code 0 .. numGroups()-1}. Some groups may be empty. */

@@ -1,12 +1,17 @@
 package org.hdbn.gate;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
  * The gate that puts every entity in group 0: the "one global network instead of group-specific
  * ones" ablation of HDBN (Jing et al., arXiv 2406.14090). Its fallback group is 0 as well, and it
- * accepts feature vectors of any length (they are only checked to be finite).
+ * accepts feature vectors of any length (they are only checked to be finite). Saved as
+ * {@code {"type": "single", "numEntities": n}} through the spec mapper.
  */
+@JsonClassDescription("fitted gate: every entity in group 0")
 public final class SingleGate implements Gate {
 
     private final int numEntities;
@@ -14,7 +19,8 @@ public final class SingleGate implements Gate {
     /**
      * @param numEntities number of entities known at fit time, at least 0
      */
-    public SingleGate(int numEntities) {
+    @JsonCreator
+    public SingleGate(@JsonProperty(value = "numEntities", required = true) int numEntities) {
         if (numEntities < 0) {
             throw new IllegalArgumentException("numEntities = " + numEntities + " is negative");
         }
@@ -32,6 +38,7 @@ public final class SingleGate implements Gate {
     }
 
     @Override
+    @JsonProperty("numEntities")
     public int numEntities() {
         return numEntities;
     }

@@ -10,10 +10,12 @@ import org.hdbn.graph.Dim;
 /**
  * k-means groups (best of {@code restarts} seeded runs); k may name a data dimension such as
  * {@code groups} (the number of groups the paper used on that data set).
+ *
+ * @param features  the entity features clustered, e.g. {@code user_genre_histogram}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonClassDescription("gate: k-means on each user's genre histogram, k groups (a number or a dimension name)")
-public record KMeansGateSpec(Dim k, Integer restarts) implements GateSpec {
+@JsonClassDescription("gate: k-means on the named entity features (e.g. user_genre_histogram), k groups (a number or a dimension name)")
+public record KMeansGateSpec(String features, Dim k, Integer restarts) implements GateSpec {
 
     @Override
     public GateFitter fitter(BuildContext ctx, long seed) {

@@ -5,9 +5,13 @@ import org.hdbn.gate.GateFitter;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.BuildContext;
 
-/** k-means with k in {@code [kmin, kmax]} chosen by the mean silhouette. */
+/**
+ * k-means with k in {@code [kmin, kmax]} chosen by the mean silhouette.
+ *
+ * @param features  the entity features clustered, e.g. {@code user_genre_histogram}
+ */
 @JsonClassDescription("gate: k-means with k in [kmin, kmax] chosen by the silhouette score")
-public record SilhouetteGateSpec(int kmin, int kmax) implements GateSpec {
+public record SilhouetteGateSpec(String features, int kmin, int kmax) implements GateSpec {
 
     @Override
     public GateFitter fitter(BuildContext ctx, long seed) {

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.hdbn.gate.CentroidGate;
 import org.hdbn.gate.Gate;
-import org.hdbn.gate.Gates;
+import org.hdbn.graph.SpecMapper;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import smile.validation.metric.AdjustedRandIndex;
 
 class ClusteringGatesTest {
@@ -19,9 +17,6 @@ class ClusteringGatesTest {
     // with probability about P(N(0,1) > 5) = 3e-7, so a correct fit recovers every label and
     // thresholds below 1 only leave room for an exotic local optimum.
     private static final double SPACING = 10;
-
-    @TempDir
-    Path dir;
 
     private static int[] groups(Gate gate) {
         int[] g = new int[gate.numEntities()];
@@ -128,10 +123,11 @@ class ClusteringGatesTest {
             SplittingKMeansGate.xmeans(10, 5).fit(blobs.points()),
             SplittingKMeansGate.gmeans(10, 5).fit(blobs.points()),
             new SilhouetteSelection(2, 5, 5, 2, 100).fit(blobs.points())};
+        SpecMapper mapper = new SpecMapper();
         for (int i = 0; i < gates.length; i++) {
-            Path file = dir.resolve("gate" + i + ".json");
-            Gates.save(gates[i], file);
-            Gate loaded = Gates.load(file);
+            // saved as a model saves its fitted resources: through the spec mapper, typed as a Gate
+            byte[] json = mapper.objectMapper().writerFor(Gate.class).writeValueAsBytes(gates[i]);
+            Gate loaded = mapper.read("gate " + i, new java.io.ByteArrayInputStream(json), Gate.class);
             assertThat(loaded).isEqualTo(gates[i]);
             assertThat(groups(loaded)).containsExactly(groups(gates[i]));
             for (double[] x : fresh.points()) {

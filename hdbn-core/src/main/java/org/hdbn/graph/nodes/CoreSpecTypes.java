@@ -1,8 +1,12 @@
 package org.hdbn.graph.nodes;
 
 import java.util.List;
+import org.hdbn.gate.CentroidGate;
+import org.hdbn.gate.FixedGate;
 import org.hdbn.gate.FixedGateSpec;
+import org.hdbn.gate.Gate;
 import org.hdbn.gate.GateSpec;
+import org.hdbn.gate.SingleGate;
 import org.hdbn.gate.SingleGateSpec;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.NodeSpec;
@@ -29,6 +33,9 @@ public final class CoreSpecTypes implements SpecTypeProvider {
                 new SpecType(NegativeSamplingSpec.class, "unseen", NegativeSamplingSpec.Unseen.class),
                 new SpecType(NegativeSamplingSpec.class, "all_items", NegativeSamplingSpec.AllItems.class),
                 new SpecType(GateSpec.class, "single", SingleGateSpec.class),
-                new SpecType(GateSpec.class, "fixed", FixedGateSpec.class));
+                new SpecType(GateSpec.class, "fixed", FixedGateSpec.class),
+                new SpecType(Gate.class, "centroid", CentroidGate.class),
+                new SpecType(Gate.class, "fixed", FixedGate.class),
+                new SpecType(Gate.class, "single", SingleGate.class));
     }
 }

@@ -3,78 +3,42 @@ package org.hdbn.examples.bench;
 import java.util.List;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.tape.TapeEngine;
-import org.hdbn.data.SeenItems;
 import org.hdbn.examples.data.EmoMusicDataset;
-import org.hdbn.examples.model.DataBinding;
-import org.hdbn.examples.model.ModelSpec;
-import org.hdbn.examples.model.StageSpec;
-import org.hdbn.examples.model.TrainedModel;
-import org.hdbn.examples.model.TrainingSpec;
-import org.hdbn.gate.Gate;
 import org.hdbn.graph.ModelGraph;
-import org.hdbn.optim.Adam;
-import org.hdbn.optim.LearningRateSchedule;
 import org.hdbn.param.ParameterStore;
-import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.run.ModelAssembly;
+import org.hdbn.run.ModelSpec;
+import org.hdbn.run.StageSpec;
+import org.hdbn.run.TrainedModel;
 import org.hdbn.tensor.MatrixProducts;
 import org.hdbn.tensor.ProductCensus;
-import org.hdbn.train.DataParallel;
-import org.hdbn.train.PairwiseBatches;
 import org.hdbn.train.Trainer;
 
 /**
- * A model set up for timing as {@code hdbn train} sets it up (gate fitted on the genre histograms,
- * graph built, Adam with the spec's schedule, BPR batches), exposing the pieces a benchmark times
- * one by one. It trains the last stage's loss nodes and freezes nothing.
+ * A model set up for timing exactly as {@code hdbn train} sets it up ({@link ModelAssembly}: gate
+ * fitted, graph built, the spec's optimizer, batches and negative sampler), exposing the pieces a
+ * benchmark times one by one. It trains the last stage's loss nodes and freezes nothing.
  */
 final class BenchModel {
 
     final ModelSpec spec;
     final EmoMusicDataset data;
-    final Gate gate;
-    final ParameterStore store = new ParameterStore();
-    final ModelGraph graph;
-    final Trainer trainer;
-    final PairwiseBatches batches;
     final List<String> losses;
     final int shards;
+    private final ModelAssembly assembly;
+    private final Trainer trainer;
     private final long seed;
-    private final DataBinding binding;
-    private final int[] groups;
 
-    BenchModel(ModelSpec spec, EmoMusicDataset data, AutodiffEngine engine, long seed, int threads, int shards) {
+    BenchModel(ModelSpec spec, EmoMusicDataset data, AutodiffEngine engine, long seed, int threads) {
         this.spec = spec;
         this.data = data;
         this.seed = seed;
-        this.shards = shards;
-        this.binding = new DataBinding(data);
-        this.gate = spec.gate() == null ? null : spec.gate().fitter(binding.context(new ParameterStore(), seed, null),
-                RandomStreams.derive(seed, "gate")).fit(binding.userFeatures().rows());
-        this.graph = ModelGraph.build(spec.graph(), binding.context(store, seed, gate), KlRegistry.withInstalled());
-        TrainingSpec t = spec.training();
-        if (gate != null) {
-            groups = new int[gate.numEntities()];
-            for (int u = 0; u < groups.length; u++) {
-                groups[u] = gate.group(u);
-            }
-        } else {
-            groups = null;
-        }
-        this.batches = new PairwiseBatches(data.train(), SeenItems.of(data.train()), data.numSongs(), t.batchSize(),
-                t.negatives(), DataBinding.COLUMNS, t.groupBatches() ? groups : null);
-        this.trainer = trainer(graph, store, engine, threads);
-        StageSpec last = t.stages().get(t.stages().size() - 1);
-        this.losses = last.losses();
-    }
-
-    /** A trainer as {@code hdbn train} makes it, for the given graph, parameters and engine. */
-    private Trainer trainer(ModelGraph g, ParameterStore params, AutodiffEngine e, int threads) {
-        TrainingSpec t = spec.training();
-        Adam adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
-        double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-        return new Trainer(g, params, e, adam, clip, t.lossWeighting(),
-                new DataParallel(shards, threads, groups == null ? batches.slicer() : batches.slicer(groups)));
+        this.shards = spec.training().shardCount();
+        this.assembly = ModelAssembly.fit(spec, data, seed);
+        this.trainer = assembly.trainer(assembly.optimizer(), engine, threads);
+        List<StageSpec> stages = spec.training().stages();
+        this.losses = stages.get(stages.size() - 1).losses();
     }
 
     /**
@@ -85,9 +49,10 @@ final class BenchModel {
     ProductCensus census(MatrixProducts.Choice products) {
         ProductCensus census = new ProductCensus(products);
         ParameterStore copy = new ParameterStore();
-        ModelGraph g = ModelGraph.build(spec.graph(), binding.context(copy, seed, gate), KlRegistry.withDefaults());
+        ModelGraph g = assembly.buildCopy(copy);
         var rng = RandomStreams.create(seed, "bench:census");
-        trainer(g, copy, new TapeEngine(census::create), 1).step(batches.epoch(rng).next(), losses, rng);
+        assembly.trainer(g, copy, assembly.optimizer(), new TapeEngine(census::create), 1)
+                .step(assembly.batches().epoch(rng).next(), losses, rng);
         return census;
     }
 
@@ -95,11 +60,11 @@ final class BenchModel {
     double trainEpoch(long seed, int epoch) {
         var rng = RandomStreams.create(seed, "epoch", epoch);
         long t0 = System.nanoTime();
-        trainer.run(batches.epoch(rng), losses, rng, r -> { });
+        trainer.run(assembly.batches().epoch(rng), losses, rng, r -> { });
         return (System.nanoTime() - t0) / 1e9;
     }
 
     TrainedModel snapshot() {
-        return new TrainedModel(spec, graph, store, gate, null);
+        return assembly.snapshot();
     }
 }

@@ -5,8 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.examples.data.EmoMusicDataset;
-import org.hdbn.examples.model.ModelEvaluator;
-import org.hdbn.examples.model.ModelSpec;
+import org.hdbn.run.ModelEvaluator;
+import org.hdbn.run.ModelSpec;
 import org.hdbn.tensor.MatrixProducts;
 import org.hdbn.tensor.NetlibProducts;
 import org.hdbn.tensor.ProductCensus;
@@ -62,7 +62,7 @@ public final class TrainingBench {
                 PEAK_SIZE, PEAK_SIZE, PEAK_SIZE, threads, referenceSquare, gemmSquare);
 
         long t0 = System.nanoTime();
-        BenchModel model = new BenchModel(spec, data, engine, seed, threads, spec.training().shardCount());
+        BenchModel model = new BenchModel(spec, data, engine, seed, threads);
         line("setup (gate fit, graph build): %.1f s", (System.nanoTime() - t0) / 1e9);
         ProductCensus census = model.census(used);
         long flopsPerBatch = census.flops();

@@ -73,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         SpecMapper mapper = new SpecMapper();
         ModelOptions.Opened opened = ModelOptions.open(model, data, mapper);
-        Interactions triples = eval == null ? opened.data().validation() : opened.data().loadEvaluation(eval);
+        Interactions triples = eval == null ? opened.data().validation() : opened.data().readInteractions(eval);
         if (triples.size() == 0) {
             throw new IllegalArgumentException((eval == null ? "the validation split" : eval.toString()) + " has no triples");
         }

@@ -109,7 +109,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER,
                 diagnostics.enabled() ? diagnostics.options(seed) : null);
         EmoMusicDataset dataset = EmoMusicLoader.load(data);
-        Interactions triples = eval == null ? dataset.validation() : dataset.loadEvaluation(eval);
+        Interactions triples = eval == null ? dataset.validation() : dataset.readInteractions(eval);
         if (triples.size() < 2) {
             throw new IllegalArgumentException((eval == null ? "the validation split" : eval.toString())
                     + " has " + triples.size() + " triples; paired tests need at least 2");

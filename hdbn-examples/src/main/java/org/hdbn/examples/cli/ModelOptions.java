@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.data.EmoMusicLoader;
-import org.hdbn.examples.model.TrainedModel;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.io.DataFormatException;
+import org.hdbn.run.TrainedModel;
 
 /** Opens a saved model with its data: the given data folder, or the one the model was trained on. */
 final class ModelOptions {

@@ -1,6 +1,6 @@
 package org.hdbn.examples.cli;
 
-import org.hdbn.examples.model.Versions;
+import org.hdbn.run.Versions;
 import picocli.CommandLine;
 
 /** The release version for {@code --version}. */

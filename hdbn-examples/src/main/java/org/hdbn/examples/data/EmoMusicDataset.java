@@ -2,11 +2,16 @@ package org.hdbn.examples.data;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.hdbn.data.Interactions;
-import org.hdbn.io.DataFormatException;
+import org.hdbn.run.data.CategoryColumn;
+import org.hdbn.run.data.Dataset;
+import org.hdbn.run.data.EntityIds;
+import org.hdbn.tensor.Tensor;
 
 /**
  * One EmoMusicLJ-layout data set in memory (Jing et al., arXiv 2406.14090, section 5.1): users,
@@ -15,10 +20,15 @@ import org.hdbn.io.DataFormatException;
  * group; song metadata when the id maps are at hand; and a fingerprint of the bytes it was loaded
  * from, so that a model trained on it can refuse to run on another data set.
  *
+ * <p>As a {@link Dataset}: the items are the songs (ids the original song ids, labels
+ * "artist - title", where the metadata is known), the contexts the emotion tags (ids their names);
+ * the item table {@code song_mood}; the item categories {@code genre}, {@code artist} and
+ * {@code year}; the user category {@code group}.
+ *
  * <p>Immutable: array accessors return copies. The {@link Interactions} are shared and, as that
  * record requires, must not be mutated. Built by {@link EmoMusicLoader}.
  */
-public final class EmoMusicDataset {
+public final class EmoMusicDataset implements Dataset {
 
     private final Path directory;
     private final List<String> emotionTags;
@@ -32,6 +42,9 @@ public final class EmoMusicDataset {
     private final List<SongInfo> songs;
     private final int[] songIndexInFullSet;
     private final String fingerprint;
+    private final EntityIds songIds;
+    private final Map<String, Tensor> tables;
+    private final Map<String, CategoryColumn> categories;
 
     EmoMusicDataset(Path directory, List<String> emotionTags, Interactions train, Interactions validation,
             double[][] songMood, int[] genres, int[] artists, int[] years, int[] userGroups, List<SongInfo> songs,
@@ -53,6 +66,24 @@ public final class EmoMusicDataset {
                 || (songIndexInFullSet != null && songIndexInFullSet.length != n)) {
             throw new IllegalArgumentException("per-song columns differ in length");
         }
+        this.songIds = songIds(this.songs, n);
+        this.tables = Map.of("song_mood", Tensor.matrix(songMood));
+        this.categories = Map.of("genre", CategoryColumn.of(genres), "artist", CategoryColumn.of(artists), "year",
+                CategoryColumn.of(years));
+    }
+
+    /** The original song ids labelled "artist - title" where the metadata is known, else the indexes. */
+    private static EntityIds songIds(List<SongInfo> songs, int n) {
+        if (songs == null) {
+            return EntityIds.numbered(n);
+        }
+        List<String> ids = new ArrayList<>(n);
+        List<String> labels = new ArrayList<>(n);
+        for (SongInfo info : songs) {
+            ids.add(info.originalId());
+            labels.add(info.artist() + " - " + info.title());
+        }
+        return new EntityIds(ids, labels);
     }
 
     /** The folder it was loaded from. */
@@ -60,7 +91,13 @@ public final class EmoMusicDataset {
         return directory;
     }
 
+    @Override
+    public Optional<Path> location() {
+        return Optional.of(directory);
+    }
+
     /** The folder's name, e.g. {@code EmoMusicLJ-small}. */
+    @Override
     public String name() {
         return directory.toAbsolutePath().normalize().getFileName().toString();
     }
@@ -77,17 +114,61 @@ public final class EmoMusicDataset {
         return emotionTags.size();
     }
 
+    /** The users, by index (EmoMusicLJ's own user ids are not kept). */
+    @Override
+    public EntityIds users() {
+        return EntityIds.numbered(numUsers());
+    }
+
+    /** The songs. */
+    @Override
+    public EntityIds items() {
+        return songIds;
+    }
+
+    /** The emotion tags, by name. */
+    @Override
+    public EntityIds contexts() {
+        return EntityIds.of(emotionTags);
+    }
+
+    /** None: the held-back test split is not loaded. */
+    @Override
+    public Optional<Interactions> test() {
+        return Optional.empty();
+    }
+
+    /** {@code song_mood}. */
+    @Override
+    public Map<String, Tensor> itemTables() {
+        return tables;
+    }
+
+    /** {@code genre}, {@code artist}, {@code year}. */
+    @Override
+    public Map<String, CategoryColumn> itemCategories() {
+        return categories;
+    }
+
+    /** {@code group}: the paper's user groups. */
+    @Override
+    public Map<String, CategoryColumn> userCategories() {
+        return Map.of("group", CategoryColumn.of(userGroups));
+    }
+
     /** Emotion tag names by index, e.g. {@code accomplished} for 0. */
     public List<String> emotionTags() {
         return emotionTags;
     }
 
     /** Training triples (user, song, emotion tag). */
+    @Override
     public Interactions train() {
         return train;
     }
 
     /** Validation triples, the authors' {@code UI5_index_validation.csv}. */
+    @Override
     public Interactions validation() {
         return validation;
     }
@@ -153,27 +234,17 @@ public final class EmoMusicDataset {
     }
 
     /** {@code sha256:<hex>} over the bytes of every file read, in a fixed order. */
+    @Override
     public String fingerprint() {
         return fingerprint;
-    }
-
-    /**
-     * Refuses a model trained on other data.
-     *
-     * @throws DataFormatException if {@code expected} is not this data set's fingerprint
-     */
-    public void requireFingerprint(String expected) {
-        if (!fingerprint.equals(expected)) {
-            throw new DataFormatException(directory + ": data fingerprint " + fingerprint
-                    + " differs from the expected " + expected + " (the model was trained on other data)");
-        }
     }
 
     /**
      * Reads further triples (e.g. a held-back test split) in the triples format, checking every
      * index against this data set's users, songs and tags.
      */
-    public Interactions loadEvaluation(Path csv) {
+    @Override
+    public Interactions readInteractions(Path csv) {
         return EmoMusicLayout.TRIPLES.read(csv, numUsers(), numSongs(), numTags());
     }
 

@@ -19,12 +19,12 @@ import org.hdbn.eval.PairedComparison;
 import org.hdbn.eval.Protocol;
 import org.hdbn.eval.RankingEvaluator;
 import org.hdbn.examples.data.EmoMusicDataset;
-import org.hdbn.examples.model.ModelEvaluator;
-import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.examples.recommender.Recommender;
 import org.hdbn.examples.recommender.SpecRecommender;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.nn.ForwardMode;
+import org.hdbn.run.ModelEvaluator;
+import org.hdbn.run.ModelSpec;
 
 /**
  * Whether a recommender uses the emotion, measured three ways:

@@ -22,12 +22,13 @@ import org.hdbn.eval.RankingEvaluator;
 import org.hdbn.eval.RecommendationsCsv;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.diagnostics.EmotionDiagnostics;
-import org.hdbn.examples.model.DataBinding;
-import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.examples.recommender.Recommender;
 import org.hdbn.examples.recommender.SpecRecommender;
+import org.hdbn.gate.GateSpec;
 import org.hdbn.gate.SingleGateSpec;
 import org.hdbn.graph.Dim;
+import org.hdbn.run.DataBinding;
+import org.hdbn.run.ModelSpec;
 import org.hdbn.smile.KMeansGateSpec;
 
 /**
@@ -202,18 +203,22 @@ public final class Experiment {
         }
         Variant variant = config.variants().stream().filter(v -> v.name().equals(config.reference())).findFirst()
                 .orElseThrow();
-        if (!(variant instanceof SpecVariant sv) || sv.spec().gate() == null) {
+        if (!(variant instanceof SpecVariant sv) || sv.spec().resources().isEmpty()) {
             throw new IllegalArgumentException("the group sweep needs a reference model with a user gate, not '"
                     + variant.name() + "'");
         }
+        // the swept gate is the spec's first resource, the one that groups its users
+        String resource = sv.spec().resources().keySet().iterator().next();
+        GateSpec gate = sv.spec().resources().get(resource);
         DataBinding binding = new DataBinding(data);
         for (int k : config.groupSweep()) {
-            if (sv.spec().gate() instanceof KMeansGateSpec km && binding.resolve(km.k()) == k && k > 1) {
+            if (gate instanceof KMeansGateSpec km && binding.resolve(km.k()) == k && k > 1) {
                 points.add(new SweepPoint(k, ref.results(), "same runs as the " + ref.name() + " row"));
                 log(progress, "group sweep k=%d: the %s row's runs", k, ref.name());
                 continue;
             }
-            ModelSpec spec = sv.spec().withGate(k == 1 ? new SingleGateSpec() : new KMeansGateSpec(Dim.of(k), null))
+            ModelSpec spec = sv.spec().withResource(resource, k == 1 ? new SingleGateSpec(gate.features())
+                    : new KMeansGateSpec(gate.features(), Dim.of(k), null))
                     .withName(sv.name() + "-k" + k, sv.description());
             SpecVariant swept = new SpecVariant(spec, sv.engine());
             List<EvaluationResult> results = new ArrayList<>();

@@ -3,10 +3,10 @@ package org.hdbn.examples.experiment;
 import java.io.PrintStream;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.examples.data.EmoMusicDataset;
-import org.hdbn.examples.model.ModelSpec;
-import org.hdbn.examples.model.ModelTrainer;
-import org.hdbn.examples.model.TrainedModel;
 import org.hdbn.examples.recommender.SpecRecommender;
+import org.hdbn.run.ModelSpec;
+import org.hdbn.run.ModelTrainer;
+import org.hdbn.run.TrainedModel;
 
 /** A model spec trained by {@link ModelTrainer} and evaluated at its posterior means. */
 public final class SpecVariant implements Variant {

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.examples.data.EmoMusicDataset;
-import org.hdbn.examples.model.TrainedModel;
 import org.hdbn.examples.recommender.SpecRecommender;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.run.TrainedModel;
 
 /**
  * An already-trained model folder as an experiment row: loaded, not retrained, so models trained

@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.hdbn.autodiff.AutodiffEngine;
-import org.hdbn.examples.model.BuiltInSpecs;
-import org.hdbn.examples.model.ModelSpec;
 import org.hdbn.examples.recommender.EaseCache;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.run.ModelSpec;
+import org.hdbn.run.SpecLibraries;
 
 /** Resolves experiment row names: a closed-form baseline, a built-in spec, or a spec file. */
 public final class Variants {
@@ -40,13 +40,13 @@ public final class Variants {
             return baseline.get();
         }
         ModelSpec spec;
-        if (BuiltInSpecs.NAMES.contains(nameOrFile)) {
+        if (SpecLibraries.names().contains(nameOrFile)) {
             spec = ModelSpec.builtIn(mapper, nameOrFile);
         } else if (Files.isRegularFile(Path.of(nameOrFile))) {
             spec = ModelSpec.read(mapper, Path.of(nameOrFile));
         } else {
             throw new IllegalArgumentException("variant '" + nameOrFile + "' is neither a baseline "
-                    + BaselineVariant.NAMES + ", a built-in spec " + BuiltInSpecs.NAMES + " nor a spec file");
+                    + BaselineVariant.NAMES + ", a built-in spec " + SpecLibraries.names() + " nor a spec file");
         }
         if (epochs != null) {
             spec = spec.withTraining(spec.training().withFinalEpochs(epochs));

@@ -5,8 +5,8 @@ import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
 import org.hdbn.examples.data.EmoMusicDataset;
-import org.hdbn.examples.model.ModelEvaluator;
-import org.hdbn.examples.model.TrainedModel;
+import org.hdbn.run.ModelEvaluator;
+import org.hdbn.run.TrainedModel;
 
 /**
  * A trained model spec (HDBN, its ablations, BPR-MF, the two-tower network) as a recommender: its

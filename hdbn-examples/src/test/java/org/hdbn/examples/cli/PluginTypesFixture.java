@@ -15,14 +15,14 @@ public final class PluginTypesFixture implements SpecTypeProvider {
 
     /** A gate spec under a name only the plugin registers. */
     @JsonClassDescription("gate: a test extension's gate")
-    public record FixtureGateSpec(Integer groups) implements GateSpec {
+    public record FixtureGateSpec(String features, Integer groups) implements GateSpec {
         public FixtureGateSpec {
             groups = groups == null ? 3 : groups;
         }
 
         @Override
         public org.hdbn.gate.GateFitter fitter(org.hdbn.graph.BuildContext ctx, long seed) {
-            return new SingleGateSpec().fitter(ctx, seed);
+            return new SingleGateSpec(features).fitter(ctx, seed);
         }
     }
 

@@ -116,10 +116,10 @@ class EmoMusicRealDataTest {
 
     @Test
     void evaluationFilesAreCheckedAgainstTheDataSet() {
-        assertThat(large.loadEvaluation(root.resolve("EmoMusicLJ/UI5_index_validation.csv")))
+        assertThat(large.readInteractions(root.resolve("EmoMusicLJ/UI5_index_validation.csv")))
                 .isEqualTo(large.validation());
         // the full set's validation triples name users and songs beyond the small set
-        assertThatThrownBy(() -> small.loadEvaluation(root.resolve("EmoMusicLJ/UI5_index_validation.csv")))
+        assertThatThrownBy(() -> small.readInteractions(root.resolve("EmoMusicLJ/UI5_index_validation.csv")))
                 .hasMessageContaining("out of range");
     }
 

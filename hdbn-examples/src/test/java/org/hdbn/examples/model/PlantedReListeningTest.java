@@ -12,6 +12,10 @@ import org.hdbn.examples.data.EmoMusicLoader;
 import org.hdbn.examples.data.SyntheticEmoMusic;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.run.ModelEvaluator;
+import org.hdbn.run.ModelSpec;
+import org.hdbn.run.ModelTrainer;
+import org.hdbn.run.TrainedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,6 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import org.hdbn.examples.cli.HdbnCommand;
 import org.hdbn.examples.data.SyntheticEmoMusic;
+import org.hdbn.run.CheckpointState;
+import org.hdbn.run.Checkpoints;
+import org.hdbn.run.ModelSpec;
+import org.hdbn.run.TrainedModel;
+import org.hdbn.run.TrainingPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +90,8 @@ class ResumeTest {
                 org.hdbn.random.RandomStreams.create(1));
         CheckpointState state = new CheckpointState(CheckpointState.FORMAT, CheckpointState.FORMAT_VERSION,
                 ModelSpec.builtIn(mapper, "bprmf"), 7, null, data.toString(), "sha256:x",
-                new TrainingPosition(0, 1, 3, 0, 3), List.of(), 1.0);
-        Path complete = c.save(state, store, null);
+                new TrainingPosition(0, 1, 3, 0, 3), List.of(), 1.0, java.util.Map.of());
+        Path complete = c.save(state, store);
         // a run killed during a later save leaves a hidden temporary folder of a newer step beside it
         Path temp = c.root().resolve(".step-0000000099.tmp");
         Files.createDirectories(temp);

@@ -11,6 +11,9 @@ import org.hdbn.examples.data.EmoMusicLoader;
 import org.hdbn.examples.data.SyntheticEmoMusic;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.param.Parameter;
+import org.hdbn.run.ModelSpec;
+import org.hdbn.run.ModelTrainer;
+import org.hdbn.run.TrainedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

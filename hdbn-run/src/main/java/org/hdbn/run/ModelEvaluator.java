@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import java.util.Map;
 import org.hdbn.autodiff.AutodiffEngine;
@@ -9,15 +9,15 @@ import org.hdbn.eval.DotProductScorer;
 import org.hdbn.eval.SparseScoreTerms;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.RankingEvaluator;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.graph.Batch;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.run.data.Dataset;
 import org.hdbn.tensor.Tensor;
 import org.hdbn.train.Towers;
 
 /**
  * Full-ranking evaluation of a trained model: the query tower for every evaluation triple, the
- * candidate tower for every song, their dot products plus the spec's sparse score terms, ranked
+ * candidate tower for every item, their dot products plus the spec's sparse score terms, ranked
  * under every protocol.
  */
 public final class ModelEvaluator {
@@ -45,7 +45,7 @@ public final class ModelEvaluator {
         this(engine, samples, seed, Runtime.getRuntime().availableProcessors());
     }
 
-    public EvaluationResult evaluate(TrainedModel model, EmoMusicDataset data, Interactions eval) {
+    public EvaluationResult evaluate(TrainedModel model, Dataset data, Interactions eval) {
         return RankingEvaluator.withDefaults().evaluate(scorer(model, data, eval), eval, SeenItems.of(data.train()),
                 threads);
     }
@@ -54,8 +54,8 @@ public final class ModelEvaluator {
      * The scorer of the model for the given queries: the towers' dot product plus the spec's score
      * terms, each computed for the songs the query's user played in training (elsewhere it is zero).
      */
-    public BlockScorer scorer(TrainedModel model, EmoMusicDataset data, Interactions queries) {
-        BlockScorer s = new DotProductScorer(queries(model, queries), candidates(model, data.numSongs()));
+    public BlockScorer scorer(TrainedModel model, Dataset data, Interactions queries) {
+        BlockScorer s = new DotProductScorer(queries(model, queries), candidates(model, data.items().size()));
         for (String term : model.spec().terms()) {
             s = sparseTerm(model, SeenItems.of(data.train()), queries, term).addTo(s);
         }

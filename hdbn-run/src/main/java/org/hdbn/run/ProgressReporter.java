@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;

@@ -1,10 +1,12 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import java.util.List;
+import java.util.Map;
+import org.hdbn.gate.Gate;
 
 /**
- * What a checkpoint records beside the parameters (with their optimizer slots) and the gate: enough
- * to continue the run exactly as if it had not stopped.
+ * What a checkpoint records beside the parameters (with their optimizer slots): enough to continue
+ * the run exactly as if it had not stopped.
  *
  * @param format           always {@code hdbn-checkpoint}
  * @param version          {@value #FORMAT_VERSION}
@@ -16,10 +18,17 @@ import java.util.List;
  * @param position         the next batch to train on
  * @param epochLosses      mean training loss of each completed epoch
  * @param seconds          training time so far
+ * @param resources        the fitted resources (gates) by name
  */
 public record CheckpointState(String format, int version, ModelSpec spec, long seed, String modelDir, String dataDir,
-        String dataFingerprint, TrainingPosition position, List<Double> epochLosses, double seconds) {
+        String dataFingerprint, TrainingPosition position, List<Double> epochLosses, double seconds,
+        Map<String, Gate> resources) {
 
     public static final String FORMAT = "hdbn-checkpoint";
-    public static final int FORMAT_VERSION = 1;
+    /** Version 2: the fitted resources in the state (version 1 kept the gate in {@code gate.json}). */
+    public static final int FORMAT_VERSION = 2;
+
+    public CheckpointState {
+        resources = resources == null ? Map.of() : resources;
+    }
 }

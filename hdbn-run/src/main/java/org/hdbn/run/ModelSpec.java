@@ -1,11 +1,14 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.ModelGraph;
@@ -15,15 +18,18 @@ import org.hdbn.graph.SpecMapper;
 import org.hdbn.text.NearestNames;
 
 /**
- * A complete recommender variant as data: the model graph, the user gate (if it has one) and how
- * to train it. The graph's {@code query} and {@code candidate} nodes define the score
- * {@code query(u, e) . candidate(i)}; the data binds the inputs {@code user}, {@code emotion} and
- * {@code item}.
+ * A complete recommender variant as data: the resources fitted to the data before training (the
+ * gates that group users), the model graph and how to train it. The graph's {@code query} and
+ * {@code candidate} nodes define the score {@code query(u, e) . candidate(i)}; the data binds the
+ * inputs {@code user}, {@code emotion} (the context) and {@code item}.
  *
  * @param formatVersion  {@value GraphSpec#FORMAT_VERSION}
  * @param name           the variant's name in reports
  * @param description    one line on what it is
- * @param gate           how users are grouped, or null for a model without groups
+ * @param resources      gates fitted on the data before the graph is built, by the resource name
+ *                       nodes read them under (e.g. {@code user_group}, which {@code gated_experts}
+ *                       reads by default), in order; the first also groups the training batches
+ *                       ({@code training.groupBatches}) and the rows of a step's shards. Absent: none
  * @param training       the training schedule
  * @param graph          the model graph
  * @param scoreTerms     nodes of the graph whose values are added to the dot product, each zero
@@ -31,7 +37,8 @@ import org.hdbn.text.NearestNames;
  *                       {@code history_affinity}); the {@code bpr} node must add the same terms
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelSpec(int formatVersion, String name, String description, GateSpec gate, TrainingSpec training,
+public record ModelSpec(int formatVersion, String name, String description,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, GateSpec> resources, TrainingSpec training,
         GraphSpec graph, List<String> scoreTerms) {
 
     public static final String QUERY = "query";
@@ -42,6 +49,12 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
             throw new SpecException("a model spec needs a graph and a training section");
         }
         scoreTerms = scoreTerms == null || scoreTerms.isEmpty() ? null : List.copyOf(scoreTerms);
+        resources = resources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+        resources.forEach((resource, gate) -> {
+            if (gate == null) {
+                throw new SpecException("model '" + name + "': resource '" + resource + "' has no type");
+            }
+        });
         for (String term : scoreTerms == null ? List.<String>of() : scoreTerms) {
             if (!graph.nodes().containsKey(term)) {
                 throw new SpecException("model '" + name + "': score term '" + term + "' is not a node of the graph");
@@ -58,9 +71,9 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
     }
 
     /** A model scored by the dot product alone. */
-    public ModelSpec(int formatVersion, String name, String description, GateSpec gate, TrainingSpec training,
-            GraphSpec graph) {
-        this(formatVersion, name, description, gate, training, graph, null);
+    public ModelSpec(int formatVersion, String name, String description, Map<String, GateSpec> resources,
+            TrainingSpec training, GraphSpec graph) {
+        this(formatVersion, name, description, resources, training, graph, null);
     }
 
     /** The score terms added to the dot product (empty for a pure two-tower model). */
@@ -76,11 +89,15 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
      */
     public static ModelSpec read(SpecMapper mapper, Path file) {
         JsonNode tree = mapper.readTree(file);
+        if (tree.has("gate")) {
+            throw new SpecException(file + ": field gate: a gate is now a named resource; write \"resources\": "
+                    + "{\"user_group\": {...the gate..., \"features\": \"user_genre_histogram\"}}");
+        }
         ModelSpec spec = tree.has(SpecInheritance.EXTENDS)
                 ? mapper.fromTree(file.toString(), SpecInheritance.resolve(tree, base -> baseTree(mapper, base, file)),
                         ModelSpec.class)
                 : mapper.read(file, ModelSpec.class);
-        if (BuiltInSpecs.NAMES.contains(spec.name())) {
+        if (SpecLibraries.names().contains(spec.name())) {
             JsonNode builtIn = mapper.objectMapper().valueToTree(builtIn(mapper, spec.name()));
             if (!builtIn.equals(mapper.objectMapper().valueToTree(spec))) {
                 throw new SpecException(file + ": field name is '" + spec.name() + "', the name of a built-in spec, but "
@@ -92,8 +109,8 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
     }
 
     private static JsonNode baseTree(SpecMapper mapper, String base, Path from) {
-        if (BuiltInSpecs.NAMES.contains(base)) {
-            try (InputStream in = ModelSpec.class.getResourceAsStream(resource(base))) {
+        if (SpecLibraries.names().contains(base)) {
+            try (InputStream in = SpecLibraries.open(base)) {
                 return mapper.objectMapper().readTree(in);
             } catch (java.io.IOException e) {
                 throw new SpecException("cannot read built-in spec " + base + ": " + e.getMessage(), e);
@@ -102,22 +119,18 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
         Path file = from.toAbsolutePath().resolveSibling(base);
         if (!Files.isRegularFile(file)) {
             throw new SpecException(from + ": field extends: '" + base + "' is neither a built-in spec"
-                    + NearestNames.didYouMean(base, BuiltInSpecs.NAMES) + " " + BuiltInSpecs.NAMES + " nor a file ("
+                    + NearestNames.didYouMean(base, SpecLibraries.names()) + " " + SpecLibraries.names() + " nor a file ("
                     + file + ")");
         }
         return mapper.readTree(file);
     }
 
-    private static String resource(String name) {
-        return "/org/hdbn/examples/specs/" + name + ".json";
-    }
-
-    /** A spec shipped in the jar, by name (e.g. {@code hdbn}). */
+    /** A spec of an installed {@link SpecLibrary}, by name (e.g. {@code hdbn}). */
     public static ModelSpec builtIn(SpecMapper mapper, String name) {
-        try (InputStream in = ModelSpec.class.getResourceAsStream(resource(name))) {
+        try (InputStream in = SpecLibraries.open(name)) {
             if (in == null) {
                 throw new SpecException("no built-in spec named '" + name + "'" + NearestNames.didYouMean(name,
-                        BuiltInSpecs.NAMES) + "; built in: " + BuiltInSpecs.NAMES);
+                        SpecLibraries.names()) + "; built in: " + SpecLibraries.names());
             }
             return mapper.read("built-in spec " + name, in, ModelSpec.class);
         } catch (java.io.IOException e) {
@@ -126,20 +139,22 @@ public record ModelSpec(int formatVersion, String name, String description, Gate
     }
 
     public ModelSpec withGraph(GraphSpec g) {
-        return new ModelSpec(formatVersion, name, description, gate, training, g, scoreTerms);
+        return new ModelSpec(formatVersion, name, description, resources, training, g, scoreTerms);
     }
 
-    /** The same variant grouping its users with another gate (null: no gate). */
-    public ModelSpec withGate(GateSpec g) {
-        return new ModelSpec(formatVersion, name, description, g, training, graph, scoreTerms);
+    /** The same variant with the named resource fitted by another gate (added last if it is new). */
+    public ModelSpec withResource(String resource, GateSpec g) {
+        Map<String, GateSpec> copy = new LinkedHashMap<>(resources);
+        copy.put(resource, g);
+        return new ModelSpec(formatVersion, name, description, copy, training, graph, scoreTerms);
     }
 
     /** The same variant under another name and description. */
     public ModelSpec withName(String n, String d) {
-        return new ModelSpec(formatVersion, n, d, gate, training, graph, scoreTerms);
+        return new ModelSpec(formatVersion, n, d, resources, training, graph, scoreTerms);
     }
 
     public ModelSpec withTraining(TrainingSpec t) {
-        return new ModelSpec(formatVersion, name, description, gate, t, graph, scoreTerms);
+        return new ModelSpec(formatVersion, name, description, resources, t, graph, scoreTerms);
     }
 }

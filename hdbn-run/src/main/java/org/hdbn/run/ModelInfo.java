@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import java.util.List;
 import java.util.Map;
@@ -12,25 +12,25 @@ import java.util.Map;
  * @param javaVersion      the JVM that trained it
  * @param engine           the autodiff engine used
  * @param seed             the training seed
- * @param dataName         the data set's folder name
- * @param dataDir          the data set's folder when trained (evaluation's default)
+ * @param dataName         the data set's name ({@code Dataset.name()}, for a folder its name)
+ * @param dataDir          the data set's folder when trained, if it came from one (evaluation's default)
  * @param dataFingerprint  SHA-256 over the data files read; evaluation refuses other data
  * @param dims             the data dimensions the spec was built with
  * @param epochs           epochs run
  * @param steps            optimizer steps taken
  * @param trainSeconds     wall-clock training time
- * @param hasGate          whether {@code gate.json} belongs to the model
  * @param epochLosses      the mean weighted training loss of every epoch, in order (absent in
  *                         models saved before it was recorded)
  */
 public record ModelInfo(String format, int version, String hdbnVersion, String javaVersion, String engine, long seed,
         String dataName, String dataDir, String dataFingerprint, Map<String, Integer> dims, int epochs, long steps, double trainSeconds,
-        boolean hasGate, List<Double> epochLosses) {
+        List<Double> epochLosses) {
 
     public ModelInfo {
         epochLosses = epochLosses == null ? List.of() : List.copyOf(epochLosses);
     }
 
-    public static final int FORMAT_VERSION = 1;
+    /** Version 2: the fitted resources in {@code model.json} (version 1 kept the one gate in {@code gate.json}). */
+    public static final int FORMAT_VERSION = 2;
     public static final String FORMAT = "hdbn-model";
 }

@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.hdbn.gate.Gate;
-import org.hdbn.gate.Gates;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.io.AtomicFiles;
 import org.hdbn.io.FileTrees;
@@ -20,7 +18,7 @@ import org.hdbn.param.ParameterStore;
 
 /**
  * A folder of training checkpoints, each a subfolder {@code step-NNNNNNNNNN} holding
- * {@code state.json}, the parameters with their optimizer state, and the gate. A checkpoint is
+ * {@code state.json} (with the fitted resources) and the parameters with their optimizer state. A checkpoint is
  * written under a hidden temporary name and renamed into place only when complete, so a run
  * killed during a save leaves the previous checkpoint as the latest; the two newest are kept.
  */
@@ -28,7 +26,6 @@ public final class Checkpoints {
 
     static final String STATE = "state.json";
     static final String PARAMS = "params";
-    static final String GATE = "gate.json";
     static final int KEEP = 2;
 
     private final Path root;
@@ -44,7 +41,7 @@ public final class Checkpoints {
     }
 
     /** Writes a checkpoint; returns its folder. */
-    public Path save(CheckpointState state, ParameterStore store, Gate gate) {
+    public Path save(CheckpointState state, ParameterStore store) {
         String name = String.format("step-%010d", state.position().steps());
         Path temp = root.resolve("." + name + ".tmp");
         Path target = root.resolve(name);
@@ -53,9 +50,6 @@ public final class Checkpoints {
             FileTrees.delete(temp);
             Files.createDirectories(temp);
             ParameterFiles.save(store, temp, PARAMS);
-            if (gate != null) {
-                Gates.save(gate, temp.resolve(GATE));
-            }
             AtomicFiles.writeString(temp.resolve(STATE), mapper.objectMapper().writeValueAsString(state));
             FileTrees.delete(target);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -80,19 +74,6 @@ public final class Checkpoints {
                     + CheckpointState.FORMAT_VERSION + ")");
         }
         return s;
-    }
-
-    /** The gate saved with a checkpoint, or null. */
-    public Gate gate(Path checkpoint) {
-        Path file = checkpoint.resolve(GATE);
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            return Gates.load(file);
-        } catch (IOException e) {
-            throw new DataFormatException(file + ": cannot read: " + e.getMessage(), e);
-        }
     }
 
     /** Loads a checkpoint's parameters and optimizer state into a store built from its spec. */

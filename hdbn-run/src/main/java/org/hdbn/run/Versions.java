@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 /** The release version, from the jar's manifest (or "dev" when run from classes). */
 public final class Versions {

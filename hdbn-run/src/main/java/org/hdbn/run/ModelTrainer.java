@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -6,35 +6,32 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
-import org.hdbn.data.SeenItems;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.Protocol;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.gate.Gate;
 import org.hdbn.graph.Batch;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.graph.SpecException;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.optim.Adam;
-import org.hdbn.optim.LearningRateSchedule;
 import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
-import org.hdbn.prob.KlRegistry;
 import org.hdbn.random.RandomStreams;
+import org.hdbn.run.data.Dataset;
 import org.hdbn.text.NearestNames;
-import org.hdbn.train.DataParallel;
 import org.hdbn.train.NonFiniteException;
 import org.hdbn.train.PairwiseBatches;
 import org.hdbn.train.StepReport;
 import org.hdbn.train.Trainer;
 
 /**
- * Trains a {@link ModelSpec} on an EmoMusicLJ data set: fits the gate on the users' genre
- * histograms, builds the graph, and runs the spec's stages of BPR training with negatives
+ * Trains a {@link ModelSpec} on a {@link Dataset}: assembles the model ({@link ModelAssembly}: the
+ * resources fitted, the graph built, batches and trainer set up) and runs the spec's stages of BPR training with negatives
  * resampled every epoch. Mutable configuration in, immutable {@link TrainedModel} out.
  *
  * <p>Every random draw derives from the seed and the position in the run: the batches of an epoch
@@ -65,22 +62,18 @@ public final class ModelTrainer {
     }
 
     /** A fresh run. */
-    public TrainedModel train(ModelSpec spec, EmoMusicDataset data, Options options) {
-        DataBinding binding = new DataBinding(data);
-        Gate gate = null;
-        if (spec.gate() != null) {
-            gate = spec.gate().fitter(binding.context(new ParameterStore(), options.seed(), null),
-                    RandomStreams.derive(options.seed(), "gate")).fit(binding.userFeatures().rows());
-            log(options, "gate %s: %d groups, sizes %s", new SpecMapper().write(spec.gate()).replaceAll("\\s+", " "),
-                    gate.numGroups(), summarize(gate.groupSizes()));
-        }
-        Run run = new Run(spec, data, gate, options, TrainingPosition.START, new ArrayList<>(), 0);
+    public TrainedModel train(ModelSpec spec, Dataset data, Options options) {
+        ModelAssembly assembly = ModelAssembly.fit(spec, data, options.seed());
+        assembly.resources().forEach((name, gate) -> log(options, "resource %s %s: %d groups, sizes %s", name,
+                new SpecMapper().write(spec.resources().get(name)).replaceAll("\\s+", " "), gate.numGroups(),
+                summarize(gate.groupSizes())));
+        Run run = new Run(assembly, options, TrainingPosition.START, new ArrayList<>(), 0);
         log(options, "model '%s': %d parameter arrays, %d values", spec.name(), run.store.size(), run.store.valueCount());
         return run.execute();
     }
 
     /** Continues the run saved in the newest checkpoint of {@code options.checkpoints()}. */
-    public TrainedModel resume(EmoMusicDataset data, Options options) {
+    public TrainedModel resume(Dataset data, Options options) {
         Checkpoints ckpts = options.checkpoints();
         Path latest = ckpts.latest().orElseThrow(() -> new IllegalArgumentException(
                 ckpts.root() + ": no complete checkpoint to resume from"));
@@ -90,8 +83,8 @@ public final class ModelTrainer {
             throw new IllegalArgumentException("the checkpoint was trained with seed " + state.seed()
                     + ", not " + options.seed());
         }
-        Run run = new Run(state.spec(), data, ckpts.gate(latest), options, state.position(),
-                new ArrayList<>(state.epochLosses()), state.seconds());
+        Run run = new Run(ModelAssembly.withResources(state.spec(), data, options.seed(), state.resources()), options,
+                state.position(), new ArrayList<>(state.epochLosses()), state.seconds());
         ckpts.loadParameters(latest, run.store);
         run.adam.restoreSteps(state.position().steps());
         log(options, "resuming '%s' from %s (stage %d, epoch %d, %d batches done, step %d)", state.spec().name(), latest,
@@ -104,10 +97,10 @@ public final class ModelTrainer {
     private static final class Run {
 
         final ModelSpec spec;
-        final EmoMusicDataset data;
-        final Gate gate;
+        final Dataset data;
+        final Map<String, Gate> resources;
         final Options options;
-        final ParameterStore store = new ParameterStore();
+        final ParameterStore store;
         final ModelGraph graph;
         final Adam adam;
         final Trainer trainer;
@@ -116,26 +109,20 @@ public final class ModelTrainer {
         final double secondsBefore;
         TrainingPosition position;
 
-        Run(ModelSpec spec, EmoMusicDataset data, Gate gate, Options options, TrainingPosition position,
-                List<Double> epochLosses, double secondsBefore) {
-            this.spec = spec;
-            this.data = data;
-            this.gate = gate;
+        Run(ModelAssembly assembly, Options options, TrainingPosition position, List<Double> epochLosses,
+                double secondsBefore) {
+            this.spec = assembly.spec();
+            this.data = assembly.data();
+            this.resources = assembly.resources();
             this.options = options;
             this.position = position;
             this.epochLosses = epochLosses;
             this.secondsBefore = secondsBefore;
-            DataBinding binding = new DataBinding(data);
-            graph = ModelGraph.build(spec.graph(), binding.context(store, options.seed(), gate), KlRegistry.withInstalled());
-            TrainingSpec t = spec.training();
-            adam = new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
-            double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-            int[] groups = t.groupBatches() && gate != null ? groupsOf(gate) : null;
-            batches = new PairwiseBatches(data.train(), t.sampling().sampler(data.train(), data.numSongs()),
-                    t.batchSize(), t.negatives(), DataBinding.COLUMNS, groups);
-            trainer = new Trainer(graph, store, options.engine(), adam, clip, t.lossWeighting(),
-                    new DataParallel(t.shardCount(), options.threads(),
-                            gate == null ? batches.slicer() : batches.slicer(groupsOf(gate))));
+            store = assembly.store();
+            graph = assembly.graph();
+            batches = assembly.batches();
+            adam = assembly.optimizer();
+            trainer = assembly.trainer(adam, options.engine(), options.threads());
         }
 
         TrainedModel execute() {
@@ -156,10 +143,10 @@ public final class ModelTrainer {
             double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
             ModelInfo info = new ModelInfo(ModelInfo.FORMAT, ModelInfo.FORMAT_VERSION, Versions.hdbn(),
                     System.getProperty("java.version"), options.engine().name(), options.seed(),
-                    data.directory().getFileName().toString(), data.directory().toAbsolutePath().toString(),
-                    data.fingerprint(), new DataBinding(data).dims(), position.epochsCompleted(), adam.steps(), seconds,
-                    gate != null, List.copyOf(epochLosses));
-            return new TrainedModel(spec, graph, store, gate, info);
+                    data.name(), data.location().map(d -> d.toAbsolutePath().toString()).orElse(null),
+                    data.fingerprint(), data.dims(), position.epochsCompleted(), adam.steps(), seconds,
+                    List.copyOf(epochLosses));
+            return new TrainedModel(spec, graph, store, resources, info);
         }
 
         private void runEpoch(int s, StageSpec stage, int epoch, int skip, ProgressReporter progress, long t0) {
@@ -196,7 +183,7 @@ public final class ModelTrainer {
             if (options.validation() == null || options.evalEvery() <= 0 || completed % options.evalEvery() != 0) {
                 return null;
             }
-            TrainedModel snapshot = new TrainedModel(spec, graph, store, gate, null);
+            TrainedModel snapshot = new TrainedModel(spec, graph, store, resources, null);
             EvaluationResult r = new ModelEvaluator(options.engine(), 0, options.seed())
                     .evaluate(snapshot, data, options.validation());
             return String.format(Locale.ROOT, "validation strict HR@10 %.4f NDCG@10 %.4f, full NDCG@10 %.4f",
@@ -215,9 +202,9 @@ public final class ModelTrainer {
             }
             CheckpointState state = new CheckpointState(CheckpointState.FORMAT, CheckpointState.FORMAT_VERSION, spec,
                     options.seed(), options.modelDir() == null ? null : options.modelDir().toAbsolutePath().toString(),
-                    data.directory().toAbsolutePath().toString(), data.fingerprint(), position, List.copyOf(epochLosses),
-                    secondsBefore + (System.nanoTime() - t0) / 1e9);
-            options.checkpoints().save(state, store, gate);
+                    data.location().map(d -> d.toAbsolutePath().toString()).orElse(null), data.fingerprint(), position, List.copyOf(epochLosses),
+                    secondsBefore + (System.nanoTime() - t0) / 1e9, resources);
+            options.checkpoints().save(state, store);
         }
 
         /** Saves the last good state (the failed step was not applied) and says where it is. */
@@ -251,14 +238,6 @@ public final class ModelTrainer {
         for (Parameter p : store.all()) {
             p.setTrainable(stage.freeze().stream().noneMatch(prefix -> p.name().startsWith(prefix)));
         }
-    }
-
-    private static int[] groupsOf(Gate gate) {
-        int[] g = new int[gate.numEntities()];
-        for (int u = 0; u < g.length; u++) {
-            g[u] = gate.group(u);
-        }
-        return g;
     }
 
     private static String summarize(int[] sizes) {

@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import java.util.List;
 import org.hdbn.graph.SpecException;

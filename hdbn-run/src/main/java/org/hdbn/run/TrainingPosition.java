@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 /**
  * Where a training run is: the stage, the epoch within it (1-based), how many batches of that

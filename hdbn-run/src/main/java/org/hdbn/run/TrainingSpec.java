@@ -1,4 +1,4 @@
-package org.hdbn.examples.model;
+package org.hdbn.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
