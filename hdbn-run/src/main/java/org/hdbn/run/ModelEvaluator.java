@@ -5,7 +5,7 @@ import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 import org.hdbn.eval.BlockScorer;
-import org.hdbn.eval.DotProductScorer;
+import org.hdbn.eval.TowerScores;
 import org.hdbn.eval.SparseScoreTerms;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.RankingEvaluator;
@@ -55,11 +55,20 @@ public final class ModelEvaluator {
      * terms, each computed for the songs the query's user played in training (elsewhere it is zero).
      */
     public BlockScorer scorer(TrainedModel model, Dataset data, Interactions queries) {
-        BlockScorer s = new DotProductScorer(queries(model, queries), candidates(model, data.items().size()));
+        return towerScores(model, data, queries).scorer();
+    }
+
+    /**
+     * The same scores as plain data (the two towers and the spec's score terms), for ranking where
+     * the model is not, such as on a cluster ({@link org.hdbn.eval.DistributedRanking}).
+     */
+    public TowerScores towerScores(TrainedModel model, Dataset data, Interactions queries) {
+        SeenItems seen = SeenItems.of(data.train());
+        java.util.List<SparseScoreTerms> terms = new java.util.ArrayList<>();
         for (String term : model.spec().terms()) {
-            s = sparseTerm(model, SeenItems.of(data.train()), queries, term).addTo(s);
+            terms.add(sparseTerm(model, seen, queries, term));
         }
-        return s;
+        return new TowerScores(queries(model, queries), candidates(model, data.items().size()), terms);
     }
 
     /** A score term's values on every (query, song the query's user played in training) pair. */

@@ -73,11 +73,22 @@ public final class SparkRanking {
         }
     }
 
-    /** Whole blocks per slice, about {@link #slicesPerCore} slices per core. */
+    /** A slice's payload Spark accepts without a warning is 1000 KiB; slices stay under half of it. */
+    static final long SLICE_BYTES = 512 * 1024;
+
+    /**
+     * Whole blocks per slice, about {@link #slicesPerCore} slices per core, more when that would make
+     * a slice's query vectors and score terms larger than {@link #SLICE_BYTES}.
+     */
     List<QuerySlice> slices(TowerScores scores, Interactions rows, SeenItems train, int blockSize) {
         int n = rows.size();
         int blocks = Math.max(1, (n + blockSize - 1) / blockSize);
-        int wanted = Math.min(blocks, slicesPerCore * spark.sparkContext().defaultParallelism());
+        long bytes = 8L * scores.queries().size();
+        for (var t : scores.terms()) {
+            bytes += 12L * t.items().length;
+        }
+        long bySize = (bytes + SLICE_BYTES - 1) / SLICE_BYTES;
+        int wanted = (int) Math.min(blocks, Math.max(bySize, (long) slicesPerCore * spark.sparkContext().defaultParallelism()));
         List<QuerySlice> slices = new ArrayList<>();
         for (int s = 0; s < wanted; s++) {
             int from = Math.min(n, (int) ((long) blocks * s / wanted) * blockSize);
