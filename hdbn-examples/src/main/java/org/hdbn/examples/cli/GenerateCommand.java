@@ -3,15 +3,18 @@ package org.hdbn.examples.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hdbn.examples.data.EmoMusicLoader;
 import org.hdbn.examples.data.SyntheticEmoMusic;
+import org.hdbn.io.FileTrees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hdbn generate}: a synthetic data set in the EmoMusicLJ layout with planted heterogeneity. */
+/** {@code hdbn generate}: a synthetic data set with planted heterogeneity, in the EmoMusicLJ layout or as atomic files. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a synthetic data set in the EmoMusicLJ layout, with planted user groups that differ in "
-                + "genre taste and in what each emotion means for the mood they want.")
+        description = "Write a synthetic data set in the EmoMusicLJ layout (or, with --format atomic, as RecBole atomic "
+                + "files), with planted user groups that differ in genre taste and in what each emotion means for the "
+                + "mood they want.")
 final class GenerateCommand implements Callable<Integer> {
 
     static final SyntheticEmoMusic.Config D = SyntheticEmoMusic.Config.defaults();
@@ -48,15 +51,39 @@ final class GenerateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     double relisten;
 
+    @Option(names = "--format", paramLabel = "emomusic|atomic", defaultValue = "emomusic", description = "emomusic: "
+            + "the EmoMusicLJ layout; atomic: RecBole atomic files OUT/NAME.train.inter, ... (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "With --format atomic: the files' stem (default: the "
+            + "--out folder's name).")
+    String name;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(out);
+        if (!format.equals("emomusic") && !format.equals("atomic")) {
+            throw new IllegalArgumentException("--format must be emomusic or atomic, got '" + format + "'");
+        }
         var config = new SyntheticEmoMusic.Config(users, songs, tags, genres, groups, perUser, validation, seed, relisten);
-        SyntheticEmoMusic.generate(config, out);
-        command.commandLine().getOut().printf("wrote a synthetic data set to %s (%s)%n", out, config);
+        var printer = command.commandLine().getOut();
+        if (format.equals("emomusic")) {
+            Files.createDirectories(out);
+            SyntheticEmoMusic.generate(config, out);
+        } else {
+            // generated in the EmoMusicLJ layout and converted, so both formats hold the same data
+            Path staging = Files.createTempDirectory("hdbn-generate");
+            try {
+                SyntheticEmoMusic.generate(config, staging);
+                AtomicConversion.write(EmoMusicLoader.load(staging), out, name != null ? name
+                        : AtomicConversion.defaultName(out), "emotion", true, printer);
+            } finally {
+                FileTrees.delete(staging);
+            }
+        }
+        printer.printf("wrote a synthetic data set to %s (%s)%n", out, config);
         return 0;
     }
 }

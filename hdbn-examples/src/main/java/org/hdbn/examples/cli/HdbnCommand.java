@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "hdbn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Heterogeneity-aware Deep Bayesian Network (arXiv 2406.14090) for emotion-aware music "
                 + "recommendation, and the building blocks it is made of.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, RecommendAllCommand.class, GenerateCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, RecommendAllCommand.class,
+                GenerateCommand.class, ConvertCommand.class, BenchCommand.class,
                 ExperimentCommand.class, TypesCommand.class, TagsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HdbnCommand implements Runnable {

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.hdbn.examples.data.EmoMusicDataset;
-import org.hdbn.examples.data.EmoMusicLoader;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.run.data.Dataset;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +28,9 @@ final class TagsCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
+    @Mixin
+    AtomicDataFlags atomic = new AtomicDataFlags();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -35,10 +38,10 @@ final class TagsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         Path dir = source.data != null ? source.data : ModelOptions.recordedDataDir(source.model, new SpecMapper());
-        EmoMusicDataset data = EmoMusicLoader.load(dir);
-        List<String> tags = data.emotionTags();
+        Dataset data = DataLayouts.load(dir, atomic.options(), out);
+        List<String> tags = data.contexts().ids();
         out.printf("%d emotion tags of %s (recommend --emotion takes the name or the index):%n", tags.size(),
-                data.directory());
+                data.location().map(Path::toString).orElse(data.name()));
         for (int i = 0; i < tags.size(); i++) {
             out.printf("%5d  %s%n", i, tags.get(i));
         }

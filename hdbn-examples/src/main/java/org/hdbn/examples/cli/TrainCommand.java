@@ -8,8 +8,6 @@ import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.examples.bench.HeapWatcher;
-import org.hdbn.examples.data.EmoMusicDataset;
-import org.hdbn.examples.data.EmoMusicLoader;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.run.CheckpointState;
 import org.hdbn.run.Checkpoints;
@@ -17,7 +15,9 @@ import org.hdbn.run.ModelEvaluator;
 import org.hdbn.run.ModelSpec;
 import org.hdbn.run.ModelTrainer;
 import org.hdbn.run.TrainedModel;
+import org.hdbn.run.data.Dataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,9 +27,13 @@ import picocli.CommandLine.Spec;
                 + "Checkpoints are written while it runs; --resume continues a run that was stopped.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data set folder in the EmoMusicLJ layout "
-            + "(default: a generated synthetic set, written beside the model as MODEL.synthetic-data).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Data set folder: the EmoMusicLJ layout or RecBole "
+            + "atomic files (NAME.train.inter, NAME.valid.inter, ...) (default: a generated synthetic set, written "
+            + "beside the model as MODEL.synthetic-data).")
     Path data;
+
+    @Mixin
+    AtomicDataFlags atomic = new AtomicDataFlags();
 
     @Option(names = "--model", paramLabel = "OUT", description = "Model folder to write (required unless --resume).")
     Path model;
@@ -97,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream progress = new PrintStream(new WriterOutputStream(out), true);
         TrainedModel trained;
         Checkpoints checkpoints;
-        EmoMusicDataset dataset;
+        Dataset dataset;
         if (resume != null) {
             if (shards != null) {
                 throw new IllegalArgumentException("--shards cannot change on --resume: the run keeps its spec's shards");
@@ -110,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--seed " + seed + " differs from the run's seed " + state.seed());
             }
             model = model != null ? model : Path.of(state.modelDir());
-            dataset = EmoMusicLoader.load(data != null ? data : Path.of(state.dataDir()));
+            dataset = DataLayouts.load(data != null ? data : Path.of(state.dataDir()), atomic.options(), out);
             trained = new ModelTrainer().resume(dataset, options(state.seed(), engineImpl, progress, dataset, checkpoints));
         } else {
             if (model == null) {
@@ -135,11 +139,12 @@ final class TrainCommand implements Callable<Integer> {
                 spec = spec.withTraining(spec.training().withShards(shards));
             }
             Path generated = model.toAbsolutePath().resolveSibling(model.getFileName() + ".synthetic-data");
-            dataset = DataOptions.load(data, generated, s, out);
+            dataset = DataOptions.load(data, atomic.options(), generated, s, out);
             checkpoints = new Checkpoints(checkpointDir != null ? checkpointDir
                     : model.toAbsolutePath().resolveSibling(model.getFileName() + ".checkpoints"), mapper);
-            out.printf("training '%s' on %s: %d users, %d songs, %d tags, %d training triples%n", spec.name(),
-                    dataset.directory(), dataset.numUsers(), dataset.numSongs(), dataset.numTags(), dataset.train().size());
+            out.printf("training '%s' on %s: %d users, %d items, %d contexts, %d training triples%n", spec.name(),
+                    dataset.location().map(Path::toString).orElse(dataset.name()), dataset.users().size(),
+                    dataset.items().size(), dataset.contexts().size(), dataset.train().size());
             out.printf("checkpoints go to %s (continue a stopped run with --resume %s)%n", checkpoints.root(),
                     checkpoints.root());
             trained = new ModelTrainer().train(spec, dataset, options(s, engineImpl, progress, dataset, checkpoints));
@@ -157,7 +162,7 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ModelTrainer.Options options(long s, AutodiffEngine engineImpl, PrintStream progress, EmoMusicDataset dataset,
+    private ModelTrainer.Options options(long s, AutodiffEngine engineImpl, PrintStream progress, Dataset dataset,
             Checkpoints checkpoints) {
         return new ModelTrainer.Options(s, engineImpl, progress,
                 dataset.validation().size() > 0 ? dataset.validation() : null, evalEvery, checkpoints, checkpointEvery, model,

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.hdbn.data.Interactions;
 import org.hdbn.io.DataFormatException;
+import org.hdbn.io.FingerprintReader;
 import org.hdbn.io.Npy;
 
 /**
