@@ -8,6 +8,7 @@ import org.hdbn.spark.SparkSessions;
 import org.hdbn.spark.prepare.DataPreparation;
 import org.hdbn.spark.prepare.PrepareSpec;
 import org.hdbn.spark.prepare.Split;
+import org.hdbn.spark.prepare.UserGroups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,6 +65,21 @@ public final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--item-key", paramLabel = "COLUMN", description = "Item id column of --items (default: the --item name).")
     String itemKey;
 
+    @Option(names = "--user-groups", paramLabel = "K",
+            description = "Also write K user groups as the group field of NAME.user (the built-in hdbn specs take their "
+                    + "number of groups from it): k-means on each user's histogram over --group-category of their "
+                    + "training items, fitted on the driver on a seeded sample of at most --group-sample users, every "
+                    + "user assigned on the executors. Needs --items.")
+    Integer userGroups;
+
+    @Option(names = "--group-category", paramLabel = "COLUMN", defaultValue = "genre",
+            description = "Text column of --items the user histograms count (default: ${DEFAULT-VALUE}).")
+    String groupCategory;
+
+    @Option(names = "--group-sample", paramLabel = "N", defaultValue = "100000",
+            description = "Most users the k-means fit sees (default: ${DEFAULT-VALUE}).")
+    long groupSample;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder of the data set.")
     Path out;
 
@@ -77,7 +93,8 @@ public final class PrepareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrepareSpec spec = new PrepareSpec(input, format != null ? format : PrepareSpec.formatOf(input), user, item,
-                context, time, parseSplit(split, seed), items, itemKey != null ? itemKey : item, this.out,
+                context, time, parseSplit(split, seed), items, itemKey != null ? itemKey : item,
+                userGroups == null ? null : new UserGroups(groupCategory, userGroups, groupSample, seed), this.out,
                 name != null ? name : this.out.toAbsolutePath().normalize().getFileName().toString());
         long t0 = System.nanoTime();
         SparkSession spark = SparkSessions.open(master, "hdbn prepare");

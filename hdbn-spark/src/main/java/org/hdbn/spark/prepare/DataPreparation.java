@@ -168,7 +168,14 @@ public final class DataPreparation {
             files.add(file);
         }
         Path userFile = out.resolve(spec.name() + ".user");
-        AtomicSetWriter.write(users.orderBy(DenseIds.ID).select(DenseIds.TOKEN), List.of("user_id:token"), userFile);
+        if (spec.userGroups() == null) {
+            AtomicSetWriter.write(users.orderBy(DenseIds.ID).select(DenseIds.TOKEN), List.of("user_id:token"), userFile);
+        } else {
+            Dataset<Row> groups = UserHistograms.groups(spark, numbered.filter(col(S).equalTo("train")), U, I, features,
+                    users, spec.userGroups(), spec.items());
+            AtomicSetWriter.write(groups.join(users, DenseIds.TOKEN).orderBy(DenseIds.ID).select(DenseIds.TOKEN, "group"),
+                    List.of("user_id:token", "group:token"), userFile);
+        }
         files.add(userFile);
         files.add(writeItems(spec, items, features));
         files.add(writeIds(users, out.resolve("ids").resolve("user_id.tsv")));

@@ -15,11 +15,12 @@ import java.util.Objects;
  * @param split how rows are split into train, valid and test
  * @param items item features (Parquet or CSV, same format as the interactions), or null
  * @param itemKey the item id column of {@code items}
+ * @param userGroups the user groups written to {@code NAME.user}, or null for none
  * @param out the folder the atomic-file data set is written to
  * @param name the data set's name, the stem of its files
  */
 public record PrepareSpec(String input, String format, String user, String item, String context, String time,
-        Split split, String items, String itemKey, Path out, String name) {
+        Split split, String items, String itemKey, UserGroups userGroups, Path out, String name) {
 
     public PrepareSpec {
         Objects.requireNonNull(input, "input");
@@ -36,6 +37,9 @@ public record PrepareSpec(String input, String format, String user, String item,
         if (split.method() == Split.Method.LEAVE_LAST_OUT && time == null) {
             throw new IllegalArgumentException("leave-last-out needs the timestamp column (--time COLUMN): "
                     + "without it no row is any user's last");
+        }
+        if (userGroups != null && items == null) {
+            throw new IllegalArgumentException("user groups are fitted on an item category: give the item features (--items)");
         }
         if (name == null || name.isBlank() || name.contains("/")) {
             throw new IllegalArgumentException("the data set name must be a file stem, got '" + name + "'");

@@ -47,7 +47,7 @@ class DataPreparationTest {
 
     private static PrepareSpec spec(Path input, Split split, Path out) {
         return new PrepareSpec(input.toString(), PrepareSpec.formatOf(input.toString()), "user", "song", "mood",
-                split.method() == Split.Method.LEAVE_LAST_OUT ? "time" : null, split, null, null, out, "music");
+                split.method() == Split.Method.LEAVE_LAST_OUT ? "time" : null, split, null, null, null, out, "music");
     }
 
     private static List<String[]> lines(Path file) throws IOException {
@@ -129,7 +129,7 @@ class DataPreparationTest {
         spark.createDataFrame(items, itemSchema).write().parquet(itemFile.toString());
         Path out = dir.resolve("out");
         DataPreparation.Summary s = new DataPreparation(spark).run(new PrepareSpec(events.toString(), "parquet",
-                "user", "song", "mood", null, Split.given("part"), itemFile.toString(), "song", out, "music"));
+                "user", "song", "mood", null, Split.given("part"), itemFile.toString(), "song", new UserGroups("genre", 2, 6, 3), out, "music"));
         assertThat(s.items()).isEqualTo(10);
         assertThat(s.rows().get("train") + s.rows().get("valid") + s.rows().get("test")).isEqualTo(40);
         List<String> itemLines;
@@ -142,6 +142,16 @@ class DataPreparationTest {
         // numeric tokens in numeric order: 90 is item 9, after 80
         assertThat(itemLines.get(1)).isEqualTo("0\t0.0 0.5\tg0");
         assertThat(itemLines.get(10)).isEqualTo("90\t9.0 0.5\tg1");
+        // every user has a group out of the two, fitted on a sample of 6 users
+        List<String> userLines;
+        try {
+            userLines = Files.readAllLines(out.resolve("music.user"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(userLines.get(0)).isEqualTo("user_id:token\tgroup:token");
+        assertThat(userLines).hasSize(13);
+        assertThat(userLines.subList(1, 13)).allMatch(l -> l.endsWith("\t0") || l.endsWith("\t1"));
     }
 
     @Test
@@ -178,7 +188,7 @@ class DataPreparationTest {
         Path events = dir.resolve("events.parquet");
         spark.createDataFrame(rows, schema).coalesce(1).write().parquet(events.toString());
         assertThatThrownBy(() -> new DataPreparation(spark).run(new PrepareSpec(events.toString(), "parquet", "user",
-                "song", "mood", null, Split.random(1), null, null, dir.resolve("out"), "music")))
+                "song", "mood", null, Split.random(1), null, null, null, dir.resolve("out"), "music")))
                 .hasMessageContaining("row 13 (user='u13', song=null").hasMessageContaining("column 'song' is empty");
     }
 }
