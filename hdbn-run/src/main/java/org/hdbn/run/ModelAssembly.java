@@ -109,7 +109,7 @@ public final class ModelAssembly {
 
     /** The trained model as it stands (no provenance), for evaluation during or after training. */
     public TrainedModel snapshot() {
-        return new TrainedModel(spec, graph, store, resources, null);
+        return new TrainedModel(spec, graph, store, resources, data, null);
     }
 
     private static int[] groupsOf(Gate gate) {

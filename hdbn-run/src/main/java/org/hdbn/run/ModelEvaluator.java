@@ -13,7 +13,6 @@ import org.hdbn.graph.Batch;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.run.data.Dataset;
 import org.hdbn.tensor.Tensor;
-import org.hdbn.train.Towers;
 
 /**
  * Full-ranking evaluation of a trained model: the query tower for every evaluation triple, the

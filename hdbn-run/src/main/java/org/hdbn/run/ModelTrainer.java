@@ -146,7 +146,7 @@ public final class ModelTrainer {
                     data.name(), data.location().map(d -> d.toAbsolutePath().toString()).orElse(null),
                     data.fingerprint(), data.dims(), position.epochsCompleted(), adam.steps(), seconds,
                     List.copyOf(epochLosses));
-            return new TrainedModel(spec, graph, store, resources, info);
+            return new TrainedModel(spec, graph, store, resources, data, info);
         }
 
         private void runEpoch(int s, StageSpec stage, int epoch, int skip, ProgressReporter progress, long t0) {
@@ -183,7 +183,7 @@ public final class ModelTrainer {
             if (options.validation() == null || options.evalEvery() <= 0 || completed % options.evalEvery() != 0) {
                 return null;
             }
-            TrainedModel snapshot = new TrainedModel(spec, graph, store, resources, null);
+            TrainedModel snapshot = new TrainedModel(spec, graph, store, resources, data, null);
             EvaluationResult r = new ModelEvaluator(options.engine(), 0, options.seed())
                     .evaluate(snapshot, data, options.validation());
             return String.format(Locale.ROOT, "validation strict HR@10 %.4f NDCG@10 %.4f, full NDCG@10 %.4f",

@@ -21,21 +21,28 @@ import org.hdbn.io.FileTrees;
 import org.hdbn.param.ParameterFiles;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.run.data.Dataset;
+import org.hdbn.run.data.DatasetFolder;
 
 /**
- * A trained recommender: its spec, parameters, fitted resources (the gates) and provenance. Saved
- * as a folder — {@code model.json} (provenance, the spec and the fitted resources, all through the
- * spec mapper) and {@code params.json}/{@code params.bin} — written into a temporary sibling folder
- * first and then renamed into place, so a crash never leaves a half-written model under the target
- * name.
+ * A trained recommender: its spec, parameters, fitted resources (the gates), the data it was built
+ * on and its provenance. Saved as a folder — {@code model.json} (provenance, the spec and the
+ * fitted resources, all through the spec mapper), {@code params.json}/{@code params.bin}, and
+ * {@code data/}, a copy of the data set ({@link DatasetFolder}: ids and labels, item tables,
+ * categories, the splits) so the model evaluates and recommends without its data folder — written
+ * into a temporary sibling folder first and then renamed into place, so a crash never leaves a
+ * half-written model under the target name.
  *
  * @param resources  the fitted resources by name, in the spec's order
+ * @param data       the data set the graph was built on (its training interactions give the seen
+ *                   items and history score terms)
  */
 public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore store, Map<String, Gate> resources,
-        ModelInfo info) {
+        Dataset data, ModelInfo info) {
 
     public static final String MODEL_FILE = "model.json";
     public static final String PARAMS = "params";
+    /** The folder inside a model folder holding its copy of the data set. */
+    public static final String DATA = "data";
 
     /** The JSON type of the fitted resources, so each gate is written with its {@code type}. */
     static final TypeReference<Map<String, Gate>> RESOURCES = new TypeReference<>() {
@@ -55,6 +62,7 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
             FileTrees.delete(temp);
             Files.createDirectories(temp);
             ParameterFiles.save(store, temp, PARAMS);
+            DatasetFolder.save(data, temp.resolve(DATA), mapper);
             ObjectNode root = mapper.objectMapper().valueToTree(info);
             root.set("spec", mapper.objectMapper().valueToTree(spec));
             root.set("resources", mapper.objectMapper().readTree(
@@ -71,15 +79,19 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
         }
     }
 
+    /** Reads a model folder and rebuilds it on the copy of its data set it holds. */
+    public static TrainedModel load(Path dir, SpecMapper mapper) {
+        requireModelFolder(dir);
+        return load(dir, DatasetFolder.load(dir.resolve(DATA), mapper), mapper);
+    }
+
     /**
      * Reads a model folder and rebuilds it on the given data, which must be the data it was
      * trained on (same fingerprint).
      */
     public static TrainedModel load(Path dir, Dataset data, SpecMapper mapper) {
+        requireModelFolder(dir);
         Path file = dir.resolve(MODEL_FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new DataFormatException(dir + ": not a model folder (no " + MODEL_FILE + ")");
-        }
         JsonNode root;
         ModelInfo info;
         ModelSpec spec;
@@ -115,7 +127,17 @@ public record TrainedModel(ModelSpec spec, ModelGraph graph, ParameterStore stor
         ParameterStore store = new ParameterStore();
         ModelGraph graph = new DataBinding(data).build(spec.graph(), store, info.seed(), inSpecOrder(spec, resources));
         ParameterFiles.loadInto(store, dir, PARAMS);
-        return new TrainedModel(spec, graph, store, resources, info);
+        return new TrainedModel(spec, graph, store, resources, data, info);
+    }
+
+    private static void requireModelFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new DataFormatException(dir + (Files.exists(dir) ? ": is a file, not a model folder"
+                    : ": no such model folder"));
+        }
+        if (!Files.isRegularFile(dir.resolve(MODEL_FILE))) {
+            throw new DataFormatException(dir + ": not a model folder (no " + MODEL_FILE + ")");
+        }
     }
 
     /**

@@ -22,9 +22,10 @@ final class AtomicConversion {
      * Writes {@code data} into {@code out} as {@code name.train.inter}, ... and says what it wrote and
      * what could not be kept.
      *
+     * @param what  names the data set in the message, e.g. its name
      * @param force replace the files of a data set of that name already in {@code out}
      */
-    static AtomicLayout write(Dataset data, Path out, String name, String contextField, boolean force,
+    static AtomicLayout write(Dataset data, String what, Path out, String name, String contextField, boolean force,
             PrintWriter printer) {
         AtomicLayout layout = new AtomicLayout(out, name);
         if (Files.exists(layout.train()) && !force) {
@@ -33,7 +34,7 @@ final class AtomicConversion {
         AtomicContent content = AtomicExport.of(data, contextField, line -> printer.println("note: " + line));
         AtomicContentWriter.write(content, out, name);
         data.test().ifPresent(test -> AtomicContentWriter.writeTest(content, test, layout));
-        printer.printf("wrote %s as atomic files %s.{train.inter,valid.inter%s%s%s} in %s: %s%n", data.name(), name,
+        printer.printf("wrote %s as atomic files %s.{train.inter,valid.inter%s%s%s} in %s: %s%n", what, name,
                 data.test().isPresent() ? ",test.inter" : "",
                 content.itemTables().isEmpty() && content.itemCategories().isEmpty() ? "" : ",item",
                 content.userCategories().isEmpty() ? "" : ",user", out, content);

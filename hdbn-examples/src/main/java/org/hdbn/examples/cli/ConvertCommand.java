@@ -46,8 +46,8 @@ final class ConvertCommand implements Callable<Integer> {
         String field = contextName != null ? contextName
                 : dataset instanceof AtomicDataset a && a.content().contextField() != null ? a.content().contextField()
                 : AtomicConversion.DEFAULT_CONTEXT_FIELD;
-        AtomicConversion.write(dataset, out, name != null ? name : AtomicConversion.defaultName(out), field, force,
-                printer);
+        AtomicConversion.write(dataset, dataset.name(), out, name != null ? name : AtomicConversion.defaultName(out),
+                field, force, printer);
         return 0;
     }
 }

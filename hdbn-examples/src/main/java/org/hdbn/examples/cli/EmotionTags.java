@@ -1,7 +1,6 @@
 package org.hdbn.examples.cli;
 
-import java.util.List;
-import org.hdbn.text.NearestNames;
+import org.hdbn.run.data.EntityIds;
 
 /** Resolves an emotion tag given by name (case-insensitive) or by index. */
 final class EmotionTags {
@@ -9,19 +8,11 @@ final class EmotionTags {
     private EmotionTags() {
     }
 
-    static int resolve(List<String> tags, String given) {
-        for (int i = 0; i < tags.size(); i++) {
-            if (tags.get(i).equalsIgnoreCase(given.trim())) {
-                return i;
-            }
+    static int resolve(EntityIds tags, String given) {
+        try {
+            return tags.resolve(given, "emotion tag");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; hdbn tags lists them", e);
         }
-        if (given.trim().chars().allMatch(Character::isDigit) && !given.isBlank()) {
-            int i = Integer.parseInt(given.trim());
-            if (i < tags.size()) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown emotion tag '" + given + "'" + NearestNames.didYouMean(given, tags)
-                + " (" + tags.size() + " tags, indexes 0.." + (tags.size() - 1) + "; hdbn tags lists them)");
     }
 }

@@ -35,10 +35,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model folder.")
     Path model;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data set folder (default: the one the model was trained on).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Data set folder, which must hold the data the model was "
+            + "trained on (default: the copy of it saved in the model folder).")
     Path data;
 
-    @Option(names = "--eval", paramLabel = "CSV", description = "Evaluation triples (default: the data set's validation split).")
+    @Option(names = "--eval", paramLabel = "FILE", description = "Evaluation triples in the data set's format (index "
+            + "triples CSV user,item,context; default: the data set's validation split).")
     Path eval;
 
     @Option(names = "--samples", paramLabel = "S", defaultValue = "0",
@@ -98,7 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         recommender.towerScores(opened.data(), triples), triples, seen);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("%s on %s: %d triples ranked against %d songs in %.2f s (%s)%n", opened.model().spec().name(),
-                eval == null ? "the validation split" : eval, triples.size(), opened.data().numSongs(), seconds,
+                eval == null ? "the validation split" : eval, triples.size(), opened.data().items().size(), seconds,
                 (samples == 0 ? "posterior means" : samples + " Monte Carlo samples") + (spark == null ? "" : ", on Spark " + spark));
         out.print(r.toTable());
         EmotionDiagnostics.Result d = null;
@@ -114,7 +116,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("model", model.toString());
             doc.put("spec", opened.model().spec().name());
-            doc.put("data", opened.data().directory().toString());
+            doc.put("data", opened.data().location().map(Path::toString).orElse(opened.data().name()));
             doc.put("eval", eval == null ? "validation" : eval.toString());
             doc.put("samples", samples);
             doc.put("seconds", seconds);

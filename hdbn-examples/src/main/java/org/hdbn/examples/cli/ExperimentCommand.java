@@ -10,8 +10,6 @@ import java.util.concurrent.Callable;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.data.Interactions;
-import org.hdbn.examples.data.EmoMusicDataset;
-import org.hdbn.examples.data.EmoMusicLoader;
 import org.hdbn.examples.experiment.Experiment;
 import org.hdbn.examples.experiment.ExperimentPlots;
 import org.hdbn.examples.experiment.ExperimentResults;
@@ -22,7 +20,9 @@ import org.hdbn.examples.experiment.Variant;
 import org.hdbn.examples.experiment.Variants;
 import org.hdbn.examples.recommender.EaseCache;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.run.data.Dataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + "tests against hdbn and PNG plots.")
 final class ExperimentCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data set folder in the EmoMusicLJ layout.")
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data set folder: the EmoMusicLJ layout "
+            + "or RecBole atomic files.")
     Path data;
 
     @Option(names = "--eval", paramLabel = "CSV", description = "Evaluation triples (default: the data set's validation split).")
@@ -81,6 +82,9 @@ final class ExperimentCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DiagnosticsOptions diagnostics;
 
+    @Mixin
+    AtomicDataFlags atomic = new AtomicDataFlags();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -108,7 +112,7 @@ final class ExperimentCommand implements Callable<Integer> {
         Experiment.Config config = new Experiment.Config(rows, ref, seeds, seed, epochs,
                 counts("--mc-samples", mcSamples), counts("--group-sweep", groupSweep), EvaluateCommand.EXPORT_HEADER,
                 diagnostics.enabled() ? diagnostics.options(seed) : null);
-        EmoMusicDataset dataset = EmoMusicLoader.load(data);
+        Dataset dataset = DataLayouts.load(data, atomic.options(), writer);
         Interactions triples = eval == null ? dataset.validation() : dataset.readInteractions(eval);
         if (triples.size() < 2) {
             throw new IllegalArgumentException((eval == null ? "the validation split" : eval.toString())

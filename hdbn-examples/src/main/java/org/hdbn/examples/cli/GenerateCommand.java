@@ -77,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
             Path staging = Files.createTempDirectory("hdbn-generate");
             try {
                 SyntheticEmoMusic.generate(config, staging);
-                AtomicConversion.write(EmoMusicLoader.load(staging), out, name != null ? name
+                AtomicConversion.write(EmoMusicLoader.load(staging), "the synthetic data set", out, name != null ? name
                         : AtomicConversion.defaultName(out), "emotion", true, printer);
             } finally {
                 FileTrees.delete(staging);

@@ -8,19 +8,19 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
-import org.hdbn.autodiff.Graph;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 import org.hdbn.eval.TopKRanker;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.data.EmoMusicLayout;
-import org.hdbn.graph.Batch;
 import org.hdbn.graph.SpecMapper;
-import org.hdbn.nn.ForwardMode;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.run.ModelEvaluator;
 import org.hdbn.run.ModelSpec;
+import org.hdbn.run.Towers;
 import org.hdbn.run.TrainedModel;
+import org.hdbn.run.data.Dataset;
+import org.hdbn.variational.predict.McPrediction;
+import org.hdbn.variational.predict.McPredictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,8 +42,12 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Data set folder (default: the one the model was trained on).")
     Path data;
 
-    @Option(names = "--user", paramLabel = "U", required = true, description = "User index.")
-    int user;
+    @Option(names = "--user", paramLabel = "USER", required = true,
+            description = "User: their id in the data set, or their index.")
+    String userGiven;
+
+    /** The user's index, resolved from --user. */
+    private int user;
 
     @Option(names = "--emotion", paramLabel = "TAG", description = "Emotion tag: its name (e.g. happy) or index.")
     String emotion;
@@ -93,13 +97,11 @@ final class RecommendCommand implements Callable<Integer> {
         }
         SpecMapper mapper = new SpecMapper();
         ModelOptions.Opened opened = ModelOptions.open(model, data, mapper);
-        EmoMusicDataset ds = opened.data();
-        if (user < 0 || user >= ds.numUsers()) {
-            throw new IllegalArgumentException("unknown user " + user + "; users are 0.." + (ds.numUsers() - 1));
-        }
+        Dataset ds = opened.data();
+        user = ds.users().resolve(userGiven, "user");
         List<Integer> tags = new ArrayList<>();
         for (String t : compare == null ? List.of(emotion) : compare) {
-            tags.add(EmotionTags.resolve(ds.emotionTags(), t));
+            tags.add(EmotionTags.resolve(ds.contexts(), t));
         }
         AutodiffEngine engineImpl = Engines.byName(engine);
         int[] seen = allSongs ? new int[0] : SeenItems.of(ds.train()).itemsOf(user);
@@ -116,11 +118,11 @@ final class RecommendCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TagView view(TrainedModel m, EmoMusicDataset ds, AutodiffEngine engineImpl, int tag, int[] seen) {
+    private TagView view(TrainedModel m, Dataset ds, AutodiffEngine engineImpl, int tag, int[] seen) {
         Interactions query = new Interactions(new int[] {user}, new int[] {0}, new int[] {tag});
-        double[] scores = new double[ds.numSongs()];
+        double[] scores = new double[ds.items().size()];
         new ModelEvaluator(engineImpl, samples, m.info().seed()).scorer(m, ds, query).score(0, 1, scores);
-        int listLength = Math.min(k, ds.numSongs() - seen.length);
+        int listLength = Math.min(k, ds.items().size() - seen.length);
         if (listLength <= 0) {
             throw new IllegalArgumentException("user " + user + " played every song in training; use --all-songs");
         }
@@ -129,7 +131,7 @@ final class RecommendCommand implements Callable<Integer> {
         while (java.util.Arrays.binarySearch(seen, anyCandidate) >= 0) {
             anyCandidate++;
         }
-        int[] top = new TopKRanker(ds.numSongs(), listLength).rank(scores, 0, anyCandidate, seen, 0).top();
+        int[] top = new TopKRanker(ds.items().size(), listLength).rank(scores, 0, anyCandidate, seen, 0).top();
         List<Mood> moods = new ArrayList<>();
         for (String node : m.graph().distributionNodes(List.of(ModelSpec.QUERY))) {
             moods.add(mood(m, engineImpl, node, tag));
@@ -138,36 +140,23 @@ final class RecommendCommand implements Callable<Integer> {
     }
 
     private Mood mood(TrainedModel m, AutodiffEngine engineImpl, String node, int tag) {
-        Batch batch = ModelEvaluator.queryBatch(new Interactions(new int[] {user}, new int[] {0}, new int[] {tag}), 0, 1);
-        var rng = RandomStreams.create(m.info().seed(), "recommend");
-        int passes = Math.max(1, samples);
-        double[] sum = null;
-        double[] sumSq = null;
-        for (int s = 0; s < passes; s++) {
-            try (Graph g = engineImpl.openInference()) {
-                ForwardMode mode = samples == 0 ? ForwardMode.means() : ForwardMode.sampling(rng);
-                double[] v = m.graph().forward(g, batch, mode, List.of(node)).value(node).value().data();
-                if (sum == null) {
-                    sum = new double[v.length];
-                    sumSq = new double[v.length];
-                }
-                for (int j = 0; j < v.length; j++) {
-                    sum[j] += v[j];
-                    sumSq[j] += v[j] * v[j];
-                }
-            }
+        Interactions query = new Interactions(new int[] {user}, new int[] {0}, new int[] {tag});
+        if (samples == 0) {
+            double[] mean = Towers.compute(m.graph(), engineImpl, node, 1, 1, from -> ModelEvaluator.queryBatch(query,
+                    0, 1), 0, null).data();
+            return new Mood(node, mean, new double[mean.length]);
         }
-        double[] mean = new double[sum.length];
-        double[] sd = new double[sum.length];
-        for (int j = 0; j < sum.length; j++) {
-            mean[j] = sum[j] / passes;
-            sd[j] = Math.sqrt(Math.max(0, sumSq[j] / passes - mean[j] * mean[j]));
+        McPrediction p = new McPredictor(engineImpl, samples).predict(m.graph(), ModelEvaluator.queryBatch(query, 0, 1),
+                node, RandomStreams.create(m.info().seed(), "recommend"));
+        double[] sd = p.variance().data().clone();
+        for (int j = 0; j < sd.length; j++) {
+            sd[j] = Math.sqrt(sd[j]);
         }
-        return new Mood(node, mean, sd);
+        return new Mood(node, p.mean().data(), sd);
     }
 
-    private void printOne(PrintWriter out, EmoMusicDataset ds, TagView v, int left, String how) {
-        out.printf("top %d songs for user %d feeling '%s' (%s)%s:%n", v.top().length, user, ds.emotionTags().get(v.tag()),
+    private void printOne(PrintWriter out, Dataset ds, TagView v, int left, String how) {
+        out.printf("top %d songs for user %s feeling '%s' (%s)%s:%n", v.top().length, ds.users().id(user), ds.contexts().ids().get(v.tag()),
                 how, allSongs ? "" : ", " + left + " songs played in training left out");
         for (int i = 0; i < v.top().length; i++) {
             int s = v.top()[i];
@@ -183,13 +172,13 @@ final class RecommendCommand implements Callable<Integer> {
         }
     }
 
-    private void printSideBySide(PrintWriter out, EmoMusicDataset ds, List<TagView> views, int left, String how) {
+    private void printSideBySide(PrintWriter out, Dataset ds, List<TagView> views, int left, String how) {
         int width = 34;
-        out.printf("top %d songs for user %d by emotion (%s)%s:%n", k, user, how,
+        out.printf("top %d songs for user %s by emotion (%s)%s:%n", k, ds.users().id(user), how,
                 allSongs ? "" : ", " + left + " songs played in training left out");
         StringBuilder head = new StringBuilder("    ");
         for (TagView v : views) {
-            head.append(String.format(Locale.ROOT, " %-" + width + "s", ds.emotionTags().get(v.tag())));
+            head.append(String.format(Locale.ROOT, " %-" + width + "s", ds.contexts().ids().get(v.tag())));
         }
         out.println(head.toString().stripTrailing());
         int rows = views.stream().mapToInt(v -> v.top().length).max().orElse(0);
@@ -201,9 +190,9 @@ final class RecommendCommand implements Callable<Integer> {
             }
             out.println(line.toString().stripTrailing());
         }
-        StringBuilder overlap = new StringBuilder("overlap with '" + ds.emotionTags().get(views.get(0).tag()) + "':");
+        StringBuilder overlap = new StringBuilder("overlap with '" + ds.contexts().ids().get(views.get(0).tag()) + "':");
         for (TagView v : views.subList(1, views.size())) {
-            overlap.append(String.format(Locale.ROOT, " %s %d/%d", ds.emotionTags().get(v.tag()),
+            overlap.append(String.format(Locale.ROOT, " %s %d/%d", ds.contexts().ids().get(v.tag()),
                     common(views.get(0).top(), v.top()), views.get(0).top().length));
         }
         out.println(overlap);
@@ -212,7 +201,7 @@ final class RecommendCommand implements Callable<Integer> {
             List<String> names = moodNames(views.get(0).moods().get(m).mean().length);
             StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-18s", ""));
             for (TagView v : views) {
-                h.append(String.format(Locale.ROOT, " %12s", truncate(ds.emotionTags().get(v.tag()), 12)));
+                h.append(String.format(Locale.ROOT, " %12s", truncate(ds.contexts().ids().get(v.tag()), 12)));
             }
             out.println(h);
             for (int j = 0; j < names.size(); j++) {
@@ -235,8 +224,9 @@ final class RecommendCommand implements Callable<Integer> {
         return n;
     }
 
-    private static String title(EmoMusicDataset ds, int song) {
-        return ds.songInfo(song).map(info -> info.artist() + " - " + info.title()).orElse("song " + song);
+    private static String title(Dataset ds, int song) {
+        String label = ds.items().label(song);
+        return label.equals(Integer.toString(song)) ? "song " + song : label;
     }
 
     private static String truncate(String s, int width) {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.run.TrainedModel;
 import org.hdbn.run.data.Dataset;
+import org.hdbn.run.data.DatasetFolder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +23,7 @@ final class TagsCommand implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", required = true, description = "Data set folder.")
         Path data;
 
-        @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model folder: its training data.")
+        @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model folder: the data it was trained on.")
         Path model;
     }
 
@@ -37,8 +39,8 @@ final class TagsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        Path dir = source.data != null ? source.data : ModelOptions.recordedDataDir(source.model, new SpecMapper());
-        Dataset data = DataLayouts.load(dir, atomic.options(), out);
+        Dataset data = source.data != null ? DataLayouts.load(source.data, atomic.options(), out)
+                : DatasetFolder.load(source.model.resolve(TrainedModel.DATA), new SpecMapper());
         List<String> tags = data.contexts().ids();
         out.printf("%d emotion tags of %s (recommend --emotion takes the name or the index):%n", tags.size(),
                 data.location().map(Path::toString).orElse(data.name()));

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.hdbn.data.Interactions;
 import org.hdbn.run.data.CategoryColumn;
-import org.hdbn.run.data.Dataset;
+import org.hdbn.run.data.InMemoryDataset;
 import org.hdbn.run.data.EntityIds;
 import org.hdbn.tensor.Tensor;
 
@@ -20,7 +20,7 @@ import org.hdbn.tensor.Tensor;
  * group; song metadata when the id maps are at hand; and a fingerprint of the bytes it was loaded
  * from, so that a model trained on it can refuse to run on another data set.
  *
- * <p>As a {@link Dataset}: the items are the songs (ids the original song ids, labels
+ * <p>As a {@link org.hdbn.run.data.Dataset}: the items are the songs (ids the original song ids, labels
  * "artist - title", where the metadata is known), the contexts the emotion tags (ids their names);
  * the item table {@code song_mood}; the item categories {@code genre}, {@code artist} and
  * {@code year}; the user category {@code group}.
@@ -28,12 +28,10 @@ import org.hdbn.tensor.Tensor;
  * <p>Immutable: array accessors return copies. The {@link Interactions} are shared and, as that
  * record requires, must not be mutated. Built by {@link EmoMusicLoader}.
  */
-public final class EmoMusicDataset implements Dataset {
+public final class EmoMusicDataset extends InMemoryDataset {
 
     private final Path directory;
     private final List<String> emotionTags;
-    private final Interactions train;
-    private final Interactions validation;
     private final double[][] songMood;
     private final int[] genres;
     private final int[] artists;
@@ -41,18 +39,17 @@ public final class EmoMusicDataset implements Dataset {
     private final int[] userGroups;
     private final List<SongInfo> songs;
     private final int[] songIndexInFullSet;
-    private final String fingerprint;
-    private final EntityIds songIds;
-    private final Map<String, Tensor> tables;
-    private final Map<String, CategoryColumn> categories;
 
     EmoMusicDataset(Path directory, List<String> emotionTags, Interactions train, Interactions validation,
             double[][] songMood, int[] genres, int[] artists, int[] years, int[] userGroups, List<SongInfo> songs,
             int[] songIndexInFullSet, String fingerprint) {
+        super(directory.toAbsolutePath().normalize().getFileName().toString(), directory, fingerprint,
+                EntityIds.numbered(userGroups.length), songIds(songs, songMood.length), EntityIds.of(emotionTags), train,
+                validation, null, Map.of("song_mood", Tensor.matrix(songMood)), Map.of("genre", CategoryColumn.of(genres),
+                        "artist", CategoryColumn.of(artists), "year", CategoryColumn.of(years)),
+                Map.of("group", CategoryColumn.of(userGroups)));
         this.directory = Objects.requireNonNull(directory);
         this.emotionTags = List.copyOf(emotionTags);
-        this.train = Objects.requireNonNull(train);
-        this.validation = Objects.requireNonNull(validation);
         this.songMood = songMood;
         this.genres = genres;
         this.artists = artists;
@@ -60,16 +57,11 @@ public final class EmoMusicDataset implements Dataset {
         this.userGroups = userGroups;
         this.songs = songs == null ? null : List.copyOf(songs);
         this.songIndexInFullSet = songIndexInFullSet;
-        this.fingerprint = Objects.requireNonNull(fingerprint);
         int n = songMood.length;
         if (genres.length != n || artists.length != n || years.length != n || (songs != null && songs.size() != n)
                 || (songIndexInFullSet != null && songIndexInFullSet.length != n)) {
             throw new IllegalArgumentException("per-song columns differ in length");
         }
-        this.songIds = songIds(this.songs, n);
-        this.tables = Map.of("song_mood", Tensor.matrix(songMood));
-        this.categories = Map.of("genre", CategoryColumn.of(genres), "artist", CategoryColumn.of(artists), "year",
-                CategoryColumn.of(years));
     }
 
     /** The original song ids labelled "artist - title" where the metadata is known, else the indexes. */
@@ -91,17 +83,6 @@ public final class EmoMusicDataset implements Dataset {
         return directory;
     }
 
-    @Override
-    public Optional<Path> location() {
-        return Optional.of(directory);
-    }
-
-    /** The folder's name, e.g. {@code EmoMusicLJ-small}. */
-    @Override
-    public String name() {
-        return directory.toAbsolutePath().normalize().getFileName().toString();
-    }
-
     public int numUsers() {
         return userGroups.length;
     }
@@ -114,65 +95,10 @@ public final class EmoMusicDataset implements Dataset {
         return emotionTags.size();
     }
 
-    /** The users, by index (EmoMusicLJ's own user ids are not kept). */
-    @Override
-    public EntityIds users() {
-        return EntityIds.numbered(numUsers());
-    }
-
-    /** The songs. */
-    @Override
-    public EntityIds items() {
-        return songIds;
-    }
-
-    /** The emotion tags, by name. */
-    @Override
-    public EntityIds contexts() {
-        return EntityIds.of(emotionTags);
-    }
-
-    /** None: the held-back test split is not loaded. */
-    @Override
-    public Optional<Interactions> test() {
-        return Optional.empty();
-    }
-
-    /** {@code song_mood}. */
-    @Override
-    public Map<String, Tensor> itemTables() {
-        return tables;
-    }
-
-    /** {@code genre}, {@code artist}, {@code year}. */
-    @Override
-    public Map<String, CategoryColumn> itemCategories() {
-        return categories;
-    }
-
-    /** {@code group}: the paper's user groups. */
-    @Override
-    public Map<String, CategoryColumn> userCategories() {
-        return Map.of("group", CategoryColumn.of(userGroups));
-    }
-
     /** Emotion tag names by index, e.g. {@code accomplished} for 0. */
     public List<String> emotionTags() {
         return emotionTags;
     }
-
-    /** Training triples (user, song, emotion tag). */
-    @Override
-    public Interactions train() {
-        return train;
-    }
-
-    /** Validation triples, the authors' {@code UI5_index_validation.csv}. */
-    @Override
-    public Interactions validation() {
-        return validation;
-    }
-
     /** Songs x 9 mood distributions (columns as {@link EmoMusicLayout#MOOD_NAMES}); each row sums to 1. */
     public double[][] songMood() {
         double[][] copy = new double[songMood.length][];
@@ -233,12 +159,6 @@ public final class EmoMusicDataset implements Dataset {
         return Optional.ofNullable(songIndexInFullSet).map(int[]::clone);
     }
 
-    /** {@code sha256:<hex>} over the bytes of every file read, in a fixed order. */
-    @Override
-    public String fingerprint() {
-        return fingerprint;
-    }
-
     /**
      * Reads further triples (e.g. a held-back test split) in the triples format, checking every
      * index against this data set's users, songs and tags.
@@ -251,6 +171,6 @@ public final class EmoMusicDataset implements Dataset {
     @Override
     public String toString() {
         return "EmoMusicDataset[" + name() + ": " + numUsers() + " users, " + numSongs() + " songs, " + numTags()
-                + " tags, " + train.size() + " train, " + validation.size() + " validation]";
+                + " tags, " + train().size() + " train, " + validation().size() + " validation]";
     }
 }

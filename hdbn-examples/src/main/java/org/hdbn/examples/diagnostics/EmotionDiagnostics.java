@@ -18,13 +18,13 @@ import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.PairedComparison;
 import org.hdbn.eval.Protocol;
 import org.hdbn.eval.RankingEvaluator;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.recommender.Recommender;
 import org.hdbn.examples.recommender.SpecRecommender;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.nn.ForwardMode;
 import org.hdbn.run.ModelEvaluator;
 import org.hdbn.run.ModelSpec;
+import org.hdbn.run.data.Dataset;
 
 /**
  * Whether a recommender uses the emotion, measured three ways:
@@ -198,7 +198,7 @@ public final class EmotionDiagnostics {
      * @param actual  its evaluation of {@code eval} with the default evaluator
      * @param threads threads ranking the shuffled triples
      */
-    public static Result measure(Recommender recommender, EmoMusicDataset data, Interactions eval,
+    public static Result measure(Recommender recommender, Dataset data, Interactions eval,
             EvaluationResult actual, SeenItems seen, Options options, int threads) {
         long t0 = System.nanoTime();
         Function<Interactions, BlockScorer> scorers = q -> recommender.scorer(data, q);
@@ -208,7 +208,7 @@ public final class EmotionDiagnostics {
         for (Protocol p : Protocol.values()) {
             shuffled.put(p, gain.shuffled().metrics(p).perTriple(ContextGain.METRIC));
         }
-        ContextSensitivity.Sample sample = ContextSensitivity.sample(eval, data.numTags(), options.triples(),
+        ContextSensitivity.Sample sample = ContextSensitivity.sample(eval, data.contexts().size(), options.triples(),
                 options.emotions(), options.seed());
         ContextSensitivity.Result sensitivity = ContextSensitivity.measure(sample, scorers, seen, options.k());
         List<LatentHealth.Latent> latents = List.of();

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.hdbn.eval.Protocol;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.recommender.Ease;
 import org.hdbn.examples.recommender.EaseCache;
 import org.hdbn.examples.recommender.EmotionPopularity;
@@ -15,6 +14,7 @@ import org.hdbn.examples.recommender.MostPopular;
 import org.hdbn.examples.recommender.PlayCountBoost;
 import org.hdbn.examples.recommender.PlayCounts;
 import org.hdbn.examples.recommender.ValidationGrid;
+import org.hdbn.run.data.Dataset;
 
 /**
  * The closed-form baselines as experiment rows: most-popular, emotion-conditioned popularity, EASE,
@@ -43,9 +43,9 @@ public final class BaselineVariant implements Variant {
 
     private final String name;
     private final String description;
-    private final BiFunction<EmoMusicDataset, PrintStream, Fit> fitter;
+    private final BiFunction<Dataset, PrintStream, Fit> fitter;
 
-    private BaselineVariant(String name, String description, BiFunction<EmoMusicDataset, PrintStream, Fit> fitter) {
+    private BaselineVariant(String name, String description, BiFunction<Dataset, PrintStream, Fit> fitter) {
         this.name = name;
         this.description = description;
         this.fitter = fitter;
@@ -94,7 +94,7 @@ public final class BaselineVariant implements Variant {
     }
 
     /** Searches lambda and the count weights by full NDCG@10; each lambda's EASE is inverted once. */
-    private static Fit playCounts(String name, EmoMusicDataset data, EaseCache ease, List<GridPoint> grid,
+    private static Fit playCounts(String name, Dataset data, EaseCache ease, List<GridPoint> grid,
             PrintStream progress) {
         PlayCounts counts = PlayCounts.of(data.train());
         var c = ValidationGrid.choose(data, grid, p -> new PlayCountBoost(name, ease.get(data, p.get("lambda")), counts,
@@ -124,7 +124,7 @@ public final class BaselineVariant implements Variant {
     }
 
     @Override
-    public Fit fit(EmoMusicDataset data, long seed, PrintStream progress) {
+    public Fit fit(Dataset data, long seed, PrintStream progress) {
         return fitter.apply(data, progress);
     }
 }

@@ -20,7 +20,6 @@ import org.hdbn.eval.PairedSignificance;
 import org.hdbn.eval.Protocol;
 import org.hdbn.eval.RankingEvaluator;
 import org.hdbn.eval.RecommendationsCsv;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.diagnostics.EmotionDiagnostics;
 import org.hdbn.examples.recommender.Recommender;
 import org.hdbn.examples.recommender.SpecRecommender;
@@ -29,6 +28,7 @@ import org.hdbn.gate.SingleGateSpec;
 import org.hdbn.graph.Dim;
 import org.hdbn.run.DataBinding;
 import org.hdbn.run.ModelSpec;
+import org.hdbn.run.data.Dataset;
 import org.hdbn.smile.KMeansGateSpec;
 
 /**
@@ -104,7 +104,7 @@ public final class Experiment {
      * @param evalName how the evaluation triples are named in reports
      * @param progress where progress lines go (null: silent)
      */
-    public ExperimentResults run(EmoMusicDataset data, Interactions eval, String evalName, Path out, PrintStream progress)
+    public ExperimentResults run(Dataset data, Interactions eval, String evalName, Path out, PrintStream progress)
             throws IOException {
         long t0 = System.nanoTime();
         SeenItems seen = SeenItems.of(data.train());
@@ -177,11 +177,11 @@ public final class Experiment {
         return out.resolve(VARIANTS_DIR).resolve(name.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
-    private static EvaluationResult evaluate(Recommender r, EmoMusicDataset data, Interactions eval, SeenItems seen) {
+    private static EvaluationResult evaluate(Recommender r, Dataset data, Interactions eval, SeenItems seen) {
         return RankingEvaluator.withDefaults().evaluate(r.scorer(data, eval), eval, seen);
     }
 
-    private void sampleSweep(Recommender fitted, EmoMusicDataset data, Interactions eval, SeenItems seen,
+    private void sampleSweep(Recommender fitted, Dataset data, Interactions eval, SeenItems seen,
             Map<Integer, List<EvaluationResult>> mc, PrintStream progress) {
         if (!(fitted instanceof SpecRecommender model)) {
             throw new IllegalArgumentException("Monte Carlo samples need a trained model as the reference, not '"
@@ -195,7 +195,7 @@ public final class Experiment {
         }
     }
 
-    private List<SweepPoint> groupSweep(EmoMusicDataset data, Interactions eval, SeenItems seen, VariantResult ref,
+    private List<SweepPoint> groupSweep(Dataset data, Interactions eval, SeenItems seen, VariantResult ref,
             PrintStream progress, long t0) {
         List<SweepPoint> points = new ArrayList<>();
         if (config.groupSweep().isEmpty()) {

@@ -2,11 +2,11 @@ package org.hdbn.examples.experiment;
 
 import java.io.PrintStream;
 import org.hdbn.autodiff.AutodiffEngine;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.recommender.SpecRecommender;
 import org.hdbn.run.ModelSpec;
 import org.hdbn.run.ModelTrainer;
 import org.hdbn.run.TrainedModel;
+import org.hdbn.run.data.Dataset;
 
 /** A model spec trained by {@link ModelTrainer} and evaluated at its posterior means. */
 public final class SpecVariant implements Variant {
@@ -43,7 +43,7 @@ public final class SpecVariant implements Variant {
     }
 
     @Override
-    public Fit fit(EmoMusicDataset data, long seed, PrintStream progress) {
+    public Fit fit(Dataset data, long seed, PrintStream progress) {
         TrainedModel model = new ModelTrainer().train(spec, data, new ModelTrainer.Options(seed, engine, progress, null, 0));
         return new Fit(new SpecRecommender(model, engine, 0, seed), model.info().epochLosses(),
                 model.info().trainSeconds(), null);

@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hdbn.autodiff.AutodiffEngine;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.recommender.SpecRecommender;
 import org.hdbn.graph.SpecMapper;
 import org.hdbn.run.TrainedModel;
+import org.hdbn.run.data.Dataset;
 
 /**
  * An already-trained model folder as an experiment row: loaded, not retrained, so models trained
@@ -46,7 +46,7 @@ public final class TrainedVariant implements Variant {
     }
 
     @Override
-    public Fit fit(EmoMusicDataset data, long seed, PrintStream progress) {
+    public Fit fit(Dataset data, long seed, PrintStream progress) {
         TrainedModel model = TrainedModel.load(folder, data, mapper);
         return new Fit(new SpecRecommender(model, engine, 0, model.info().seed()), model.info().epochLosses(),
                 model.info().trainSeconds(), "spec '" + model.spec().name() + "', seed " + model.info().seed()

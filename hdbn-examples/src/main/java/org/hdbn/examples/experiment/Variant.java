@@ -2,8 +2,8 @@ package org.hdbn.examples.experiment;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.recommender.Recommender;
+import org.hdbn.run.data.Dataset;
 
 /**
  * One row of an experiment: a way to fit a {@link Recommender} on a data set's training split.
@@ -39,5 +39,5 @@ public interface Variant {
      *
      * @param progress where progress lines go (null: silent)
      */
-    Fit fit(EmoMusicDataset data, long seed, PrintStream progress);
+    Fit fit(Dataset data, long seed, PrintStream progress);
 }

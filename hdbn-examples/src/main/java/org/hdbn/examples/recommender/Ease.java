@@ -1,15 +1,15 @@
 package org.hdbn.examples.recommender;
 
 import java.util.Locale;
+import org.ejml.EjmlParameters;
 import org.ejml.data.DMatrixRBlock;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.block.MatrixOps_DDRB;
 import org.ejml.dense.block.linsol.chol.CholeskyOuterSolver_MT_DDRB;
-import org.ejml.EjmlParameters;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 import org.hdbn.eval.BlockScorer;
-import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.run.data.Dataset;
 
 /**
  * EASE (Steck, "Embarrassingly Shallow Autoencoders for Sparse Data", WWW 2019): an item-item
@@ -45,8 +45,8 @@ public final class Ease implements Recommender {
      *
      * @param lambda the L2 regularisation, positive
      */
-    public static Ease fit(EmoMusicDataset data, double lambda) {
-        return fit(data.train(), data.numSongs(), lambda);
+    public static Ease fit(Dataset data, double lambda) {
+        return fit(data.train(), data.items().size(), lambda);
     }
 
     static Ease fit(Interactions train, int numItems, double lambda) {
@@ -136,7 +136,7 @@ public final class Ease implements Recommender {
     }
 
     @Override
-    public BlockScorer scorer(EmoMusicDataset data, Interactions queries) {
+    public BlockScorer scorer(Dataset data, Interactions queries) {
         int[] users = queries.users();
         return new BlockScorer() {
             @Override

@@ -3,7 +3,7 @@ package org.hdbn.examples.recommender;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.run.data.Dataset;
 
 /**
  * EASE fits kept by data set and lambda for the length of one experiment run: the inversion takes
@@ -15,10 +15,10 @@ import org.hdbn.examples.data.EmoMusicDataset;
  */
 public final class EaseCache {
 
-    private final Map<EmoMusicDataset, Map<Double, Ease>> fits = new IdentityHashMap<>();
+    private final Map<Dataset, Map<Double, Ease>> fits = new IdentityHashMap<>();
 
     /** The EASE fit of that data set and lambda, computed on first use. */
-    public Ease get(EmoMusicDataset data, double lambda) {
+    public Ease get(Dataset data, double lambda) {
         return fits.computeIfAbsent(data, d -> new LinkedHashMap<>()).computeIfAbsent(lambda, l -> Ease.fit(data, l));
     }
 

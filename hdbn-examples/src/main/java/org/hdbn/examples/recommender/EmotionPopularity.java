@@ -3,7 +3,7 @@ package org.hdbn.examples.recommender;
 import java.util.Locale;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
-import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.run.data.Dataset;
 
 /**
  * Emotion-conditioned popularity: a query with emotion tag {@code e} ranks songs by
@@ -34,8 +34,8 @@ public final class EmotionPopularity implements Recommender {
      *
      * @param beta the smoothing strength in pseudo-triples, finite and non-negative
      */
-    public static EmotionPopularity fit(EmoMusicDataset data, double beta) {
-        return fit(data.train(), data.numTags(), data.numSongs(), beta);
+    public static EmotionPopularity fit(Dataset data, double beta) {
+        return fit(data.train(), data.contexts().size(), data.items().size(), beta);
     }
 
     static EmotionPopularity fit(Interactions train, int numTags, int numItems, double beta) {
@@ -71,7 +71,7 @@ public final class EmotionPopularity implements Recommender {
     }
 
     @Override
-    public BlockScorer scorer(EmoMusicDataset data, Interactions queries) {
+    public BlockScorer scorer(Dataset data, Interactions queries) {
         return new ContextTableScorer(table, numItems, queries.contexts());
     }
 

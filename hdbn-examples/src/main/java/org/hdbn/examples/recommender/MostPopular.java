@@ -2,7 +2,7 @@ package org.hdbn.examples.recommender;
 
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
-import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.run.data.Dataset;
 
 /**
  * The most-popular baseline: every query ranks songs by their number of training triples (play
@@ -19,8 +19,8 @@ public final class MostPopular implements Recommender {
     }
 
     /** Counts each song's training triples. */
-    public static MostPopular fit(EmoMusicDataset data) {
-        return fit(data.train(), data.numSongs());
+    public static MostPopular fit(Dataset data) {
+        return fit(data.train(), data.items().size());
     }
 
     static MostPopular fit(Interactions train, int numItems) {
@@ -47,7 +47,7 @@ public final class MostPopular implements Recommender {
     }
 
     @Override
-    public BlockScorer scorer(EmoMusicDataset data, Interactions queries) {
+    public BlockScorer scorer(Dataset data, Interactions queries) {
         return new ContextTableScorer(counts, counts.length, new int[queries.size()]);
     }
 }

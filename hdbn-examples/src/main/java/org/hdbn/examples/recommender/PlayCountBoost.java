@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
 import org.hdbn.eval.SparseScores;
-import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.run.data.Dataset;
 
 /**
  * Another recommender's scores plus the user's own play counts:
@@ -58,7 +58,7 @@ public final class PlayCountBoost implements Recommender {
     }
 
     @Override
-    public BlockScorer scorer(EmoMusicDataset data, Interactions queries) {
+    public BlockScorer scorer(Dataset data, Interactions queries) {
         BlockScorer inner = base.scorer(data, queries);
         int[] users = queries.users();
         int[] tags = queries.contexts();

@@ -2,7 +2,7 @@ package org.hdbn.examples.recommender;
 
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
-import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.run.data.Dataset;
 
 /**
  * A fitted recommender for (user, song, emotion) queries: whatever it is (a trained model spec, a
@@ -20,5 +20,5 @@ public interface Recommender {
      * @param data the data set it was fitted on
      * @param queries (user, song, emotion) rows; the song column is not read
      */
-    BlockScorer scorer(EmoMusicDataset data, Interactions queries);
+    BlockScorer scorer(Dataset data, Interactions queries);
 }

@@ -5,9 +5,9 @@ import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
 import org.hdbn.eval.TowerScores;
-import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.run.ModelEvaluator;
 import org.hdbn.run.TrainedModel;
+import org.hdbn.run.data.Dataset;
 
 /**
  * A trained model spec (HDBN, its ablations, BPR-MF, the two-tower network) as a recommender: its
@@ -58,12 +58,12 @@ public final class SpecRecommender implements Recommender {
     }
 
     @Override
-    public BlockScorer scorer(EmoMusicDataset data, Interactions queries) {
+    public BlockScorer scorer(Dataset data, Interactions queries) {
         return new ModelEvaluator(engine, samples, seed).scorer(model, data, queries);
     }
 
     /** The scores of {@link #scorer} as plain data, for ranking on a cluster. */
-    public TowerScores towerScores(EmoMusicDataset data, Interactions queries) {
+    public TowerScores towerScores(Dataset data, Interactions queries) {
         return new ModelEvaluator(engine, samples, seed).towerScores(model, data, queries);
     }
 }

@@ -12,7 +12,7 @@ import org.hdbn.data.SeenItems;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.Protocol;
 import org.hdbn.eval.RankingEvaluator;
-import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.run.data.Dataset;
 
 /**
  * Chooses a baseline's hyperparameters from a small grid by {@value #METRIC} under one protocol on
@@ -68,8 +68,8 @@ public final class ValidationGrid {
     private ValidationGrid() {
     }
 
-    /** {@link #choose(EmoMusicDataset, List, Function, Protocol, PrintStream)} over one parameter, by strict NDCG@10. */
-    public static <R extends Recommender> Choice<R> choose(EmoMusicDataset data, double[] grid, DoubleFunction<R> fit,
+    /** {@link #choose(Dataset, List, Function, Protocol, PrintStream)} over one parameter, by strict NDCG@10. */
+    public static <R extends Recommender> Choice<R> choose(Dataset data, double[] grid, DoubleFunction<R> fit,
             String parameter, PrintStream progress) {
         return choose(data, GridPoint.of(parameter, grid), p -> fit.apply(p.get(parameter)), Protocol.STRICT, progress);
     }
@@ -82,13 +82,13 @@ public final class ValidationGrid {
      * @param progress where one line per point goes (null: silent)
      * @throws IllegalArgumentException if the grid is empty or the data set has no validation triples
      */
-    public static <R extends Recommender> Choice<R> choose(EmoMusicDataset data, List<GridPoint> grid,
+    public static <R extends Recommender> Choice<R> choose(Dataset data, List<GridPoint> grid,
             Function<GridPoint, R> fit, Protocol protocol, PrintStream progress) {
         if (grid.isEmpty()) {
             throw new IllegalArgumentException("the hyperparameter grid is empty");
         }
         if (data.validation().size() == 0) {
-            throw new IllegalArgumentException(data.directory() + ": no validation triples to choose "
+            throw new IllegalArgumentException(data.name() + ": no validation triples to choose "
                     + grid.get(0).values().keySet() + " on");
         }
         SeenItems seen = SeenItems.of(data.train());

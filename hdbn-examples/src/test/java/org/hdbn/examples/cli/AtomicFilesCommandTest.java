@@ -57,6 +57,22 @@ class AtomicFilesCommandTest {
     }
 
     @Test
+    void aModelTrainedOnAtomicFilesEvaluatesAnInterFileWithoutItsDataFolder() throws Exception {
+        Path moved = dir.resolve("moved");
+        Run g = run(concat(new String[] {"generate", "--format", "atomic", "--out", moved.toString()}, GENERATED));
+        assertThat(g.code()).as(g.err()).isZero();
+        Run t = train(moved, "moved-model");
+        Path eval = Files.copy(moved.resolve("moved.valid.inter"), dir.resolve("eval.inter"));
+        org.hdbn.io.FileTrees.delete(moved);
+        Run e = run("evaluate", "--model", dir.resolve("moved-model").toString(), "--eval", eval.toString(),
+                "--no-diagnostics");
+        assertThat(e.code()).as(e.err()).isZero();
+        // the same triples as the validation split, scored by the same model at the posterior means
+        String table = validation(t.out());
+        assertThat(e.out()).contains(table.substring(table.indexOf("metric")));
+    }
+
+    @Test
     void generateWritesAtomicFilesEqualToTheConvertedLayout() throws Exception {
         Path gen = dir.resolve("gen");
         Run g = run(concat(new String[] {"generate", "--format", "atomic", "--out", gen.toString(), "--name", "small"},

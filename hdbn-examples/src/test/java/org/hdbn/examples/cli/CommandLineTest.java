@@ -87,6 +87,33 @@ class CommandLineTest {
     }
 
     @Test
+    void aTrainedModelServesWithItsDataFolderGoneButRefusesOtherData() throws Exception {
+        Path away = dir.resolve("away");
+        Path moved = dir.resolve("data-moved-away");
+        Run g = run("generate", "--out", away.toString(), "--users", "200", "--songs", "90", "--seed", "4");
+        assertThat(g.code()).as(g.err()).isZero();
+        Path m = dir.resolve("model-of-away");
+        assertThat(run("train", "--data", away.toString(), "--model", m.toString(), "--spec", "bprmf", "--epochs", "1")
+                .code()).isZero();
+        Run withData = run("evaluate", "--model", m.toString(), "--no-diagnostics");
+        Files.move(away, moved);
+        Run without = run("evaluate", "--model", m.toString(), "--no-diagnostics");
+        assertThat(without.code()).as(without.err()).isZero();
+        assertThat(without.out().substring(without.out().indexOf("metric")))
+                .isEqualTo(withData.out().substring(withData.out().indexOf("metric")));
+        Run onFile = run("evaluate", "--model", m.toString(), "--no-diagnostics", "--eval",
+                moved.resolve("UI5_index_validation.csv").toString());
+        assertThat(onFile.code()).as(onFile.err()).isZero();
+        assertThat(onFile.out()).contains("HR@10");
+        Run rec = run("recommend", "--model", m.toString(), "--user", "7", "--emotion", "0", "-k", "2");
+        assertThat(rec.code()).as(rec.err()).isZero();
+        assertThat(rec.out()).contains("top 2 songs for user 7");
+        Run other = run("evaluate", "--model", m.toString(), "--data", data.toString(), "--no-diagnostics");
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("was trained on data set 'away'").contains("not on " + data);
+    }
+
+    @Test
     void recommendPrintsSongsForANamedTagAndRefusesAnUnknownOne() throws Exception {
         String tag = Files.readString(data.resolve("emotion_map.json")).split("\"")[3];
         Run r = run("recommend", "--model", model.toString(), "--user", "4", "--emotion", tag, "-k", "3");
@@ -96,7 +123,7 @@ class CommandLineTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown emotion tag 'no-such-feeling'").doesNotContain("Exception");
         Run badUser = run("recommend", "--model", model.toString(), "--user", "100000", "--emotion", tag);
-        assertThat(badUser.err()).contains("unknown user 100000");
+        assertThat(badUser.err()).contains("unknown user '100000'");
         Run neither = run("recommend", "--model", model.toString(), "--user", "4");
         assertThat(neither.err()).contains("give either --emotion TAG or --compare-emotions");
     }

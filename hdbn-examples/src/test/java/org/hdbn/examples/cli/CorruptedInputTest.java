@@ -138,9 +138,14 @@ class CorruptedInputTest {
         Files.write(truncated.resolve("params.bin"), Arrays.copyOf(bin, bin.length / 2));
         refused(run("evaluate", "--model", truncated.toString()), "params.bin", "truncated");
 
-        Path noGate = copyModel("no-gate");
-        Files.delete(noGate.resolve("gate.json"));
-        refused(run("evaluate", "--model", noGate.toString()), "gate.json");
+        Path noData = copyModel("no-data-copy");
+        Files.delete(noData.resolve("data/dataset.json"));
+        refused(run("evaluate", "--model", noData.toString()), "dataset.json");
+
+        Path badGate = copyModel("bad-gate");
+        Files.writeString(badGate.resolve("model.json"), Files.readString(badGate.resolve("model.json"))
+                .replace("\"type\" : \"centroid\"", "\"type\" : \"centroids\""));
+        refused(run("evaluate", "--model", badGate.toString()), "model.json", "centroids");
 
         Path badJson = copyModel("bad-json");
         Files.writeString(badJson.resolve("model.json"), "{\"format\": \"hdbn-model\", ");
@@ -153,15 +158,17 @@ class CorruptedInputTest {
     void unknownUsersAndTagsInRecommendAreNamed() {
         refused(run("recommend", "--model", model.toString(), "--user", "5", "--emotion", "euphoric-ish"),
                 "unknown emotion tag 'euphoric-ish'");
-        refused(run("recommend", "--model", model.toString(), "--user", "-3", "--emotion", "0"), "unknown user -3");
+        refused(run("recommend", "--model", model.toString(), "--user", "-3", "--emotion", "0"), "unknown user '-3'");
     }
 
     static Path copyModel(String name) throws Exception {
         Path copy = dir.resolve(name);
         Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(model)) {
+        try (Stream<Path> files = Files.walk(model)) {
             for (Path f : files.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
+                if (!f.equals(model)) {
+                    Files.copy(f, copy.resolve(model.relativize(f).toString()));
+                }
             }
         }
         return copy;

@@ -151,9 +151,13 @@ class FirstHourTest {
         Files.writeString(spec, "{\"extends\": \"bprmf\", \"name\": \"typo\", \"trainng\": {\"learningRate\": 0.02}}");
         Run section = run("train", "--data", data.toString(), "--model", dir.resolve("t").toString(), "--spec", spec.toString());
         assertThat(section.err()).contains("unknown field 'trainng' of ModelSpec (did you mean 'training'?)");
-        Files.writeString(spec, "{\"extends\": \"bprmf\", \"name\": \"typo\", \"gate\": {\"type\": \"kmean\", \"k\": 3}}");
+        Files.writeString(spec, "{\"extends\": \"bprmf\", \"name\": \"typo\", \"resources\": {\"user_group\": "
+                + "{\"type\": \"kmean\", \"features\": \"user_genre_histogram\", \"k\": 3}}}");
         Run type = run("train", "--data", data.toString(), "--model", dir.resolve("t").toString(), "--spec", spec.toString());
         assertThat(type.err()).contains("unknown GateSpec type 'kmean' (did you mean 'kmeans'");
+        Files.writeString(spec, "{\"extends\": \"bprmf\", \"name\": \"typo\", \"gate\": {\"type\": \"kmeans\", \"k\": 3}}");
+        Run old = run("train", "--data", data.toString(), "--model", dir.resolve("t").toString(), "--spec", spec.toString());
+        assertThat(old.err()).contains("field gate: a gate is now a named resource").contains("\"resources\"");
         Files.writeString(spec, "{\"extends\": \"bprmf\", \"name\": \"typo\", \"graph\": {\"nodes\": {\"query\": "
                 + "{\"inputs\": [\"user_embeding\"]}}}}");
         Run node = run("train", "--data", data.toString(), "--model", dir.resolve("t").toString(), "--spec", spec.toString());

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
-import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.run.data.Dataset;
 import org.hdbn.testing.FunctionScorer;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class PlayCountBoostTest {
             }
 
             @Override
-            public BlockScorer scorer(EmoMusicDataset data, Interactions queries) {
+            public BlockScorer scorer(Dataset data, Interactions queries) {
                 return new FunctionScorer(4, (q, j) -> j / 10.0);
             }
         };

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hdbn.io.DataFormatException;
 import org.hdbn.io.FingerprintReader;
 import org.hdbn.text.NearestNames;
@@ -61,18 +61,17 @@ public final class AtomicDataLoader {
         EntityFile items = entityFile(files, "item", layout.item(), AtomicContent.ITEM_ID);
         EntityFile users = entityFile(files, "user", layout.user(), AtomicContent.USER_ID);
 
-        Map<String, String> userSeen = new HashMap<>();
-        Map<String, String> itemSeen = new HashMap<>();
-        Vocabulary userIds = vocabulary(train, trainSource, AtomicContent.USER_ID, users, userSeen);
-        Vocabulary itemIds = vocabulary(train, trainSource, AtomicContent.ITEM_ID, items, itemSeen);
+        Vocabulary userIds = vocabulary(train, trainSource, AtomicContent.USER_ID, users);
+        Vocabulary itemIds = vocabulary(train, trainSource, AtomicContent.ITEM_ID, items);
         Vocabulary contexts = contextField == null ? Vocabulary.inOrder(List.of(AtomicContent.NO_CONTEXT))
                 : Vocabulary.sorted(train.tokens(contextField, trainSource));
 
         InterMapper mapper = new InterMapper(userIds, itemIds, contexts, contextField, DROP_HINT, origins(layout));
         InterSplit trainSplit = mapper.map(train, trainSource, UnknownIds.FAIL);
         InterSplit validSplit = mapper.map(valid, layout.valid().toString(), options.unknownIds());
-        InterSplit testSplit = Files.exists(layout.test()) ? mapper.map(AtomicTableReader.read(layout.test()),
-                layout.test().toString(), options.unknownIds()) : null;
+        // the test split is read to check it, not fingerprinted: adding one later keeps the data "the same"
+        AtomicTable test = Files.exists(layout.test()) ? AtomicTableReader.read(layout.test()) : null;
+        InterSplit testSplit = test == null ? null : mapper.map(test, layout.test().toString(), options.unknownIds());
 
         Map<String, double[][]> itemTables = new LinkedHashMap<>();
         Map<String, Categories> itemCategories = new LinkedHashMap<>();
@@ -82,9 +81,12 @@ public final class AtomicDataLoader {
         List<String> userLabels = null;
         unused.put(trainSource, interUnused(train, contextField));
         unused.put(layout.valid().toString(), interUnused(valid, contextField));
+        if (test != null) {
+            unused.put(layout.test().toString(), interUnused(test, contextField));
+        }
         if (items != null) {
             if (items.hasFeatures(true)) {
-                int[] rows = items.rows(itemIds, itemSeen);
+                int[] rows = items.rows(itemIds, whereSeen(train, layout.train(), AtomicContent.ITEM_ID));
                 itemTables.putAll(items.tables(rows));
                 itemCategories.putAll(items.categories(rows));
                 itemLabels = items.labels(rows);
@@ -94,7 +96,7 @@ public final class AtomicDataLoader {
         if (users != null) {
             // users get categories only: no spec reads a user table
             if (users.hasFeatures(false)) {
-                int[] rows = users.rows(userIds, userSeen);
+                int[] rows = users.rows(userIds, whereSeen(train, layout.train(), AtomicContent.USER_ID));
                 userCategories.putAll(users.categories(rows));
                 userLabels = users.labels(rows);
             }
@@ -167,18 +169,19 @@ public final class AtomicDataLoader {
         return candidates.isEmpty() ? null : candidates.get(0);
     }
 
-    /** The ids in the training split and the entity file, remembering where each was first met. */
-    private static Vocabulary vocabulary(AtomicTable train, String source, String field, EntityFile entities,
-            Map<String, String> firstSeen) {
+    /** The ids in the training split and the entity file. */
+    private static Vocabulary vocabulary(AtomicTable train, String source, String field, EntityFile entities) {
         List<String> tokens = new ArrayList<>(train.tokens(field, source));
-        for (int r = 0; r < tokens.size(); r++) {
-            firstSeen.putIfAbsent(tokens.get(r), "first in " + Path.of(source).getFileName() + " line "
-                    + AtomicTable.line(r));
-        }
         if (entities != null) {
             tokens.addAll(entities.ids());
         }
         return Vocabulary.sorted(tokens);
+    }
+
+    /** Where a token of {@code field} first stands in the training split, for messages (looked up only then). */
+    private static Function<String, String> whereSeen(AtomicTable train, Path file, String field) {
+        return token -> "first in " + file.getFileName() + " line "
+                + AtomicTable.line(train.tokens(field, file.toString()).indexOf(token));
     }
 
     private static List<String> interUnused(AtomicTable inter, String contextField) {

@@ -7,17 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.hdbn.data.Interactions;
 import org.hdbn.io.FileBytes;
 import org.hdbn.run.data.CategoryColumn;
-import org.hdbn.run.data.Dataset;
+import org.hdbn.run.data.InMemoryDataset;
 import org.hdbn.run.data.EntityIds;
 import org.hdbn.tensor.Tensor;
 
 /**
- * A {@link Dataset} read from RecBole atomic files by {@link AtomicDataLoader}: the
+ * A {@link org.hdbn.run.data.Dataset} read from RecBole atomic files by {@link AtomicDataLoader}: the
  * {@link AtomicContent} (ids are the files' tokens), the files it came from, a fingerprint, and
  * a report of what was not used (rows left out for unknown ids, fields that are neither ids,
  * context, tables nor categories), which also goes to the notice sink given at loading.
@@ -33,7 +32,7 @@ import org.hdbn.tensor.Tensor;
  * 3,473 users, 50 for EmoMusicLJ's 15,233, about one per 300 users, at least the 2 k-means needs),
  * and a fixed gate sends every user to one expert.
  */
-public final class AtomicDataset implements Dataset {
+public final class AtomicDataset extends InMemoryDataset {
 
     /** The user category the built-in specs' gates read ({@code groups} is its count). */
     public static final String GROUP = "group";
@@ -41,39 +40,41 @@ public final class AtomicDataset implements Dataset {
     private final AtomicLayout layout;
     private final AtomicOptions options;
     private final AtomicContent content;
-    private final Interactions test;
-    private final String fingerprint;
     private final Map<String, Integer> dropped;
     private final Map<String, List<String>> unused;
     private final Consumer<String> notices;
-    private final Map<String, Tensor> itemTables;
-    private final Map<String, CategoryColumn> itemCategories;
-    private final Map<String, CategoryColumn> userCategories;
 
     AtomicDataset(AtomicLayout layout, AtomicOptions options, AtomicContent content, Interactions test,
             String fingerprint, Map<String, Integer> dropped, Map<String, List<String>> unused,
             Consumer<String> notices) {
-        this.layout = Objects.requireNonNull(layout, "layout");
+        super(layout.name(), layout.directory(), fingerprint, new EntityIds(content.users().tokens(),
+                content.userLabels()), new EntityIds(content.items().tokens(), content.itemLabels()),
+                EntityIds.of(content.contexts().tokens()), content.train(), content.valid(), test,
+                tables(content.itemTables()), columns(content.itemCategories()), userColumns(content));
+        this.layout = layout;
         this.options = Objects.requireNonNull(options, "options");
-        this.content = Objects.requireNonNull(content, "content");
-        this.test = test;
-        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.content = content;
         this.dropped = Collections.unmodifiableMap(new LinkedHashMap<>(dropped));
         this.unused = Collections.unmodifiableMap(new LinkedHashMap<>(unused));
         this.notices = Objects.requireNonNull(notices, "notices");
-        Map<String, Tensor> tables = new LinkedHashMap<>();
-        content.itemTables().forEach((name, rows) -> tables.put(name, Tensor.matrix(rows)));
-        this.itemTables = Collections.unmodifiableMap(tables);
-        this.itemCategories = columns(content.itemCategories());
-        Map<String, CategoryColumn> users = new LinkedHashMap<>(columns(content.userCategories()));
-        users.putIfAbsent(GROUP, new CategoryColumn(new int[content.users().size()], defaultGroups(content.users().size())));
-        this.userCategories = Collections.unmodifiableMap(users);
+    }
+
+    private static Map<String, Tensor> tables(Map<String, double[][]> tables) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        tables.forEach((name, rows) -> out.put(name, Tensor.matrix(rows)));
+        return out;
     }
 
     private static Map<String, CategoryColumn> columns(Map<String, Categories> categories) {
         Map<String, CategoryColumn> columns = new LinkedHashMap<>();
         categories.forEach((name, c) -> columns.put(name, new CategoryColumn(c.ids(), c.size())));
-        return Collections.unmodifiableMap(columns);
+        return columns;
+    }
+
+    private static Map<String, CategoryColumn> userColumns(AtomicContent content) {
+        Map<String, CategoryColumn> users = columns(content.userCategories());
+        users.putIfAbsent(GROUP, new CategoryColumn(new int[content.users().size()], defaultGroups(content.users().size())));
+        return users;
     }
 
     /** The number of groups of the default {@code group} category: users / 300, rounded, at least 2. */
@@ -106,7 +107,7 @@ public final class AtomicDataset implements Dataset {
         return unused;
     }
 
-    /** One line per thing worth saying: the sizes, rows left out, fields not used. */
+    /** One line per thing worth saying: the sizes, the default groups, rows left out, fields not used. */
     public List<String> report() {
         List<String> lines = new ArrayList<>();
         lines.add(layout.name() + " (atomic files in " + layout.directory() + "): " + content);
@@ -132,70 +133,9 @@ public final class AtomicDataset implements Dataset {
         return file + ": " + rows + " rows left out (unknown user, item or context)";
     }
 
-    @Override
-    public String name() {
-        return layout.name();
-    }
-
-    @Override
-    public Optional<Path> location() {
-        return Optional.of(layout.directory());
-    }
-
-    /** Over train, valid, {@code .item}, {@code .user} and the context field; not the test split. */
-    @Override
-    public String fingerprint() {
-        return fingerprint;
-    }
-
-    @Override
-    public EntityIds users() {
-        return new EntityIds(content.users().tokens(), content.userLabels());
-    }
-
-    @Override
-    public EntityIds items() {
-        return new EntityIds(content.items().tokens(), content.itemLabels());
-    }
-
-    @Override
-    public EntityIds contexts() {
-        return EntityIds.of(content.contexts().tokens());
-    }
-
-    @Override
-    public Interactions train() {
-        return content.train();
-    }
-
-    @Override
-    public Interactions validation() {
-        return content.valid();
-    }
-
-    /** {@code NAME.test.inter}, when the folder has it. */
-    @Override
-    public Optional<Interactions> test() {
-        return Optional.ofNullable(test);
-    }
-
-    @Override
-    public Map<String, Tensor> itemTables() {
-        return itemTables;
-    }
-
-    @Override
-    public Map<String, CategoryColumn> itemCategories() {
-        return itemCategories;
-    }
-
-    @Override
-    public Map<String, CategoryColumn> userCategories() {
-        return userCategories;
-    }
-
     /**
-     * Reads a further {@code .inter} file against this data set's ids; under {@link UnknownIds#DROP}
+     * Reads a further {@code .inter} file against this data set's ids (its own context field, which
+     * {@link AtomicInterFormat} alone could not tell among several); under {@link UnknownIds#DROP}
      * the rows left out are counted in a notice.
      */
     @Override

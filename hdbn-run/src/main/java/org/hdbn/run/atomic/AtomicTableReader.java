@@ -6,7 +6,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.hdbn.io.DataFormatException;
 import org.hdbn.io.FileBytes;
@@ -50,7 +49,7 @@ public final class AtomicTableReader {
                         + (line.isEmpty() ? " (empty line)" : ""));
             }
             for (int c = 0; c < values.length; c++) {
-                parsers.get(c).add(values[c], source + " line " + (i + 1));
+                parsers.get(c).add(values[c], source, i + 1);
             }
         }
         return new AtomicTable(header, parsers.stream().map(ColumnParser::column).toList());
@@ -82,71 +81,94 @@ public final class AtomicTableReader {
         return lines;
     }
 
-    /** Collects one column's values, checking each against the field's type. */
+    /**
+     * Collects one column's values, checking each against the field's type. The place of a value is
+     * put into words only for an error, so a large file costs no message per value.
+     */
     private static final class ColumnParser {
         private final AtomicField field;
-        private final List<Object> values;
+        private final List<String> tokens;
+        private final List<List<String>> tokenSeqs;
+        private final double[] floats;
+        private final double[][] floatSeqs;
+        private int size;
 
         ColumnParser(AtomicField field, int rows) {
             this.field = field;
-            this.values = new ArrayList<>(rows);
+            this.tokens = field.type() == FieldType.TOKEN ? new ArrayList<>(rows) : null;
+            this.tokenSeqs = field.type() == FieldType.TOKEN_SEQ ? new ArrayList<>(rows) : null;
+            this.floats = field.type() == FieldType.FLOAT ? new double[rows] : null;
+            this.floatSeqs = field.type() == FieldType.FLOAT_SEQ ? new double[rows][] : null;
         }
 
-        void add(String text, String where) {
-            String at = where + ": field " + field.name();
-            values.add(switch (field.type()) {
-                case TOKEN -> token(text, at);
-                case TOKEN_SEQ -> elements(text, at).toList();
-                case FLOAT -> number(text, at);
-                case FLOAT_SEQ -> elements(text, at).mapToDouble(e -> number(e, at)).toArray();
-            });
+        void add(String text, String source, int line) {
+            switch (field.type()) {
+                case TOKEN -> tokens.add(token(text, source, line));
+                case TOKEN_SEQ -> tokenSeqs.add(List.of(elements(text, source, line)));
+                case FLOAT -> floats[size] = number(text, text, source, line);
+                case FLOAT_SEQ -> {
+                    String[] parts = elements(text, source, line);
+                    double[] values = new double[parts.length];
+                    for (int k = 0; k < parts.length; k++) {
+                        values[k] = number(parts[k], text, source, line);
+                    }
+                    floatSeqs[size] = values;
+                }
+            }
+            size++;
         }
 
-        @SuppressWarnings("unchecked")
         AtomicColumn column() {
             return switch (field.type()) {
-                case TOKEN -> new AtomicColumn.Tokens((List<String>) (List<?>) values);
-                case TOKEN_SEQ -> new AtomicColumn.TokenSeqs((List<List<String>>) (List<?>) values);
-                case FLOAT -> new AtomicColumn.Floats(values.stream().mapToDouble(v -> (Double) v).toArray());
-                case FLOAT_SEQ -> new AtomicColumn.FloatSeqs(values.toArray(new double[0][]));
+                case TOKEN -> new AtomicColumn.Tokens(tokens);
+                case TOKEN_SEQ -> new AtomicColumn.TokenSeqs(tokenSeqs);
+                case FLOAT -> new AtomicColumn.Floats(floats);
+                case FLOAT_SEQ -> new AtomicColumn.FloatSeqs(floatSeqs);
             };
         }
 
-        private static String token(String text, String at) {
+        private String token(String text, String source, int line) {
             if (text.isEmpty()) {
-                throw new DataFormatException(at + ": empty value (a token is required)");
+                throw fail(source, line, "empty value (a token is required)");
             }
             return text;
         }
 
-        private static java.util.stream.Stream<String> elements(String text, String at) {
+        private String[] elements(String text, String source, int line) {
             if (text.isEmpty()) {
-                return java.util.stream.Stream.empty();
+                return new String[0];
             }
             String[] parts = text.split(" ", -1);
             for (String part : parts) {
                 if (part.isEmpty()) {
-                    throw new DataFormatException(at + ": empty element in '" + abbreviate(text)
+                    throw fail(source, line, "empty element in '" + abbreviate(text)
                             + "' (elements are separated by single spaces)");
                 }
             }
-            return Arrays.stream(parts);
+            return parts;
         }
 
         /** A finite decimal; {@link Double#parseDouble} alone would also take "NaN", "0x1p3" and "1d". */
-        private static double number(String text, String at) {
-            boolean plain = !text.isEmpty() && text.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || ch == '.'
-                    || ch == '-' || ch == '+' || ch == 'e' || ch == 'E');
-            double value;
+        private double number(String text, String value, String source, int line) {
+            boolean plain = !text.isEmpty();
+            for (int k = 0; k < text.length() && plain; k++) {
+                char ch = text.charAt(k);
+                plain = (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E';
+            }
+            double parsed;
             try {
-                value = plain ? Double.parseDouble(text) : Double.NaN;
+                parsed = plain ? Double.parseDouble(text) : Double.NaN;
             } catch (NumberFormatException e) {
-                value = Double.NaN;
+                parsed = Double.NaN;
             }
-            if (!Double.isFinite(value)) {
-                throw new DataFormatException(at + ": expected a finite number, got '" + abbreviate(text) + "'");
+            if (!Double.isFinite(parsed)) {
+                throw fail(source, line, "expected a finite number, got '" + abbreviate(text) + "'");
             }
-            return value;
+            return parsed;
+        }
+
+        private DataFormatException fail(String source, int line, String what) {
+            return new DataFormatException(source + " line " + line + ": field " + field.name() + ": " + what);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.hdbn.io.DataFormatException;
 
 /**
@@ -48,10 +49,10 @@ final class EntityFile {
     /**
      * The row of each entity of {@code vocabulary}.
      *
-     * @param firstSeen where an entity missing here was first met, for the message
+     * @param whereSeen where an entity missing here was first met, for the message
      * @throws DataFormatException naming the first entity without a row, where it was met, and the count
      */
-    int[] rows(Vocabulary vocabulary, Map<String, String> firstSeen) {
+    int[] rows(Vocabulary vocabulary, Function<String, String> whereSeen) {
         int[] rows = new int[vocabulary.size()];
         List<String> missing = new ArrayList<>();
         for (int e = 0; e < rows.length; e++) {
@@ -63,7 +64,7 @@ final class EntityFile {
         }
         if (!missing.isEmpty()) {
             String first = missing.get(0);
-            throw new DataFormatException(source + ": no row for " + idField + " '" + first + "' (" + firstSeen.get(first)
+            throw new DataFormatException(source + ": no row for " + idField + " '" + first + "' (" + whereSeen.apply(first)
                     + "); " + missing.size() + " of " + rows.length + " ids have none, and every one needs its "
                     + String.join(", ", fieldsBesidesId()));
         }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +37,11 @@ public final class Vocabulary {
 
     /** The distinct {@code tokens} in the order of the class comment. */
     public static Vocabulary sorted(Collection<String> tokens) {
-        boolean numeric = tokens.stream().allMatch(t -> PLAIN_INTEGER.matcher(t).matches());
-        Comparator<String> order = numeric ? Comparator.comparingLong(Long::parseLong) : Comparator.naturalOrder();
-        TreeSet<String> distinct = new TreeSet<>(order);
-        distinct.addAll(tokens);
-        return new Vocabulary(new ArrayList<>(distinct));
+        // distinct first: a split repeats each id many times, and only the distinct ones need sorting
+        List<String> distinct = new ArrayList<>(new HashSet<>(tokens));
+        boolean numeric = distinct.stream().allMatch(t -> PLAIN_INTEGER.matcher(t).matches());
+        distinct.sort(numeric ? Comparator.comparingLong(Long::parseLong) : Comparator.naturalOrder());
+        return new Vocabulary(distinct);
     }
 
     /** The tokens with ids in the given order (e.g. as saved with a model); they must be distinct. */

@@ -10,9 +10,10 @@ import org.hdbn.tensor.Tensor;
 /**
  * A {@link Dataset} held as given: a copy of another ({@link #copyOf}), the training data a model
  * folder saves so the model serves without its data folder, or a data set built in code. It reads
- * evaluation files through the installed {@link InteractionsFormat}s.
+ * evaluation files through the installed {@link InteractionsFormat}s. A loader whose data set has
+ * accessors of its own (EmoMusicLJ's songs and moods) may extend it and read its own file format.
  */
-public final class InMemoryDataset implements Dataset {
+public class InMemoryDataset implements Dataset {
 
     private final String name;
     private final Path location;
@@ -81,62 +82,62 @@ public final class InMemoryDataset implements Dataset {
     }
 
     @Override
-    public String name() {
+    public final String name() {
         return name;
     }
 
     @Override
-    public Optional<Path> location() {
+    public final Optional<Path> location() {
         return Optional.ofNullable(location);
     }
 
     @Override
-    public String fingerprint() {
+    public final String fingerprint() {
         return fingerprint;
     }
 
     @Override
-    public EntityIds users() {
+    public final EntityIds users() {
         return users;
     }
 
     @Override
-    public EntityIds items() {
+    public final EntityIds items() {
         return items;
     }
 
     @Override
-    public EntityIds contexts() {
+    public final EntityIds contexts() {
         return contexts;
     }
 
     @Override
-    public Interactions train() {
+    public final Interactions train() {
         return train;
     }
 
     @Override
-    public Interactions validation() {
+    public final Interactions validation() {
         return validation;
     }
 
     @Override
-    public Optional<Interactions> test() {
+    public final Optional<Interactions> test() {
         return Optional.ofNullable(test);
     }
 
     @Override
-    public Map<String, Tensor> itemTables() {
+    public final Map<String, Tensor> itemTables() {
         return itemTables;
     }
 
     @Override
-    public Map<String, CategoryColumn> itemCategories() {
+    public final Map<String, CategoryColumn> itemCategories() {
         return itemCategories;
     }
 
     @Override
-    public Map<String, CategoryColumn> userCategories() {
+    public final Map<String, CategoryColumn> userCategories() {
         return userCategories;
     }
 
