@@ -8,8 +8,9 @@ import org.apache.spark.sql.SparkSession;
  * Opens the Spark sessions hdbn runs its jobs in. A {@code local[N]} master runs Spark embedded in
  * this JVM with nothing installed; any other master ({@code spark://host:port}, {@code yarn},
  * {@code k8s://...}) is passed through, as {@code spark-submit --master} would. hdbn's settings: no
- * web UI (a command line run has no one to look at it), and an embedded driver bound to the
- * loopback address, so a laptop without a resolvable host name still starts.
+ * web UI (a command line run has no one to look at it), and for an embedded master a driver bound
+ * to the loopback address (a laptop without a resolvable host name still starts) and four shuffle
+ * partitions per core instead of Spark's 200.
  */
 public final class SparkSessions {
 
@@ -19,6 +20,22 @@ public final class SparkSessions {
     /** Whether the master runs Spark inside this JVM ({@code local}, {@code local[N]}, {@code local[*]}). */
     public static boolean isLocal(String master) {
         return master.equals("local") || master.startsWith("local[");
+    }
+
+    /** The cores of a local master: N of {@code local[N]}, all of {@code local[*]}, 1 of {@code local}. */
+    static int localCores(String master) {
+        if (master.equals("local")) {
+            return 1;
+        }
+        String n = master.substring("local[".length(), master.indexOf(']') < 0 ? master.length() : master.indexOf(']'));
+        if (n.equals("*")) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            return Math.max(1, Integer.parseInt(n.split(",")[0].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a local master is local, local[N] or local[*], got '" + master + "'", e);
+        }
     }
 
     /**
@@ -35,7 +52,10 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false");
         if (isLocal(master)) {
-            builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
+            builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
+                    // Spark's 200 shuffle partitions are for clusters: on a few local cores each
+                    // shuffle would run 200 small tasks (prepare: 3000 tasks for 1e6 rows)
+                    .config("spark.sql.shuffle.partitions", Integer.toString(4 * localCores(master)));
         }
         settings.forEach(builder::config);
         return builder.getOrCreate();

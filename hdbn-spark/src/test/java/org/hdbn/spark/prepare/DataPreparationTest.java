@@ -109,7 +109,7 @@ class DataPreparationTest {
     }
 
     @Test
-    void parquetWithAGivenSplitAndItemFeatures(SparkSession spark, @TempDir Path dir) {
+    void parquetWithAGivenSplitAndItemFeatures(SparkSession spark, @TempDir Path dir) throws IOException {
         StructType schema = new StructType().add("user", DataTypes.LongType).add("song", DataTypes.LongType)
                 .add("mood", DataTypes.StringType).add("part", DataTypes.StringType);
         List<Row> rows = new ArrayList<>();
@@ -132,23 +132,13 @@ class DataPreparationTest {
                 "user", "song", "mood", null, Split.given("part"), itemFile.toString(), "song", new UserGroups("genre", 2, 6, 3), out, "music"));
         assertThat(s.items()).isEqualTo(10);
         assertThat(s.rows().get("train") + s.rows().get("valid") + s.rows().get("test")).isEqualTo(40);
-        List<String> itemLines;
-        try {
-            itemLines = Files.readAllLines(out.resolve("music.item"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        List<String> itemLines = Files.readAllLines(out.resolve("music.item"));
         assertThat(itemLines.get(0)).isEqualTo("item_id:token\tmood_vector:float_seq\tgenre:token");
         // numeric tokens in numeric order: 90 is item 9, after 80
         assertThat(itemLines.get(1)).isEqualTo("0\t0.0 0.5\tg0");
         assertThat(itemLines.get(10)).isEqualTo("90\t9.0 0.5\tg1");
         // every user has a group out of the two, fitted on a sample of 6 users
-        List<String> userLines;
-        try {
-            userLines = Files.readAllLines(out.resolve("music.user"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        List<String> userLines = Files.readAllLines(out.resolve("music.user"));
         assertThat(userLines.get(0)).isEqualTo("user_id:token\tgroup:token");
         assertThat(userLines).hasSize(13);
         assertThat(userLines.subList(1, 13)).allMatch(l -> l.endsWith("\t0") || l.endsWith("\t1"));
