@@ -1,8 +1,8 @@
 package org.hdbn.data;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 /**
  * Every training event of each (user, item) pair, as the contexts the events happened in: for a
@@ -10,17 +10,20 @@ import java.util.Map;
  * {@code [happy, happy, sad]}. Score terms that let the context reach a user's own history (which
  * known items a user returns to in which context) read it.
  *
- * <p>Immutable once built; the arrays it returns are shared and must not be modified.
+ * <p>Immutable once built; the arrays it returns are shared and must not be modified. The pairs
+ * are keyed by a primitive {@code long} (Eclipse Collections' open-addressing map): a training step
+ * of the history term looks up thousands of pairs, and a boxed key per lookup was measured slower
+ * (docs/performance.md).
  */
 public final class ContextHistory {
 
     private static final int[] NONE = new int[0];
 
-    private final Map<Long, int[]> contextsByPair;
+    private final LongObjectHashMap<int[]> contextsByPair;
     private final int itemBound;
     private final int contextBound;
 
-    private ContextHistory(Map<Long, int[]> contextsByPair, int itemBound, int contextBound) {
+    private ContextHistory(LongObjectHashMap<int[]> contextsByPair, int itemBound, int contextBound) {
         this.contextsByPair = contextsByPair;
         this.itemBound = itemBound;
         this.contextBound = contextBound;
@@ -29,19 +32,18 @@ public final class ContextHistory {
     /** Indexes the events of the given interactions; each pair's contexts are sorted. */
     public static ContextHistory of(Interactions train) {
         int itemBound = train.itemBound();
-        Map<Long, int[]> counts = new HashMap<>();
+        LongIntHashMap counts = new LongIntHashMap();
         for (int r = 0; r < train.size(); r++) {
-            counts.computeIfAbsent(key(train.users()[r], train.items()[r], itemBound), k -> new int[1])[0]++;
+            counts.addToValue(key(train.users()[r], train.items()[r], itemBound), 1);
         }
-        Map<Long, int[]> byPair = new HashMap<>(counts.size() * 2);
-        Map<Long, Integer> fill = new HashMap<>(counts.size() * 2);
-        counts.forEach((k, c) -> byPair.put(k, new int[c[0]]));
+        LongObjectHashMap<int[]> byPair = new LongObjectHashMap<>(counts.size());
+        counts.forEachKeyValue((k, c) -> byPair.put(k, new int[c]));
+        LongIntHashMap fill = new LongIntHashMap(counts.size());
         for (int r = 0; r < train.size(); r++) {
             long k = key(train.users()[r], train.items()[r], itemBound);
-            int at = fill.merge(k, 1, Integer::sum) - 1;
-            byPair.get(k)[at] = train.contexts()[r];
+            byPair.get(k)[fill.addToValue(k, 1) - 1] = train.contexts()[r];
         }
-        byPair.values().forEach(Arrays::sort);
+        byPair.forEachValue(Arrays::sort);
         return new ContextHistory(byPair, itemBound, train.contextBound());
     }
 
@@ -54,7 +56,8 @@ public final class ContextHistory {
         if (user < 0 || item < 0 || item >= itemBound) {
             return NONE;
         }
-        return contextsByPair.getOrDefault(key(user, item, itemBound), NONE);
+        int[] events = contextsByPair.get(key(user, item, itemBound));
+        return events == null ? NONE : events;
     }
 
     /** One more than the largest context index of the events, 0 when empty. */

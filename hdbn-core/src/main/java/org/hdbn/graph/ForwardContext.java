@@ -12,7 +12,8 @@ import org.hdbn.prob.KlRegistry;
 
 /**
  * One pass of a {@link ModelGraph}: the recording scope, the batch, the mode, the outputs of the
- * nodes computed so far, and the loss terms they add.
+ * nodes computed so far, and the loss terms they add. Blocks add theirs to the same list: the
+ * {@linkplain #mode() mode} a node hands its blocks reports to this pass (see {@link LossSink}).
  */
 public final class ForwardContext {
 
@@ -28,7 +29,7 @@ public final class ForwardContext {
     ForwardContext(Graph graph, Batch batch, ForwardMode mode, KlRegistry kl, BatchShard shard) {
         this.graph = graph;
         this.batch = batch;
-        this.mode = mode;
+        this.mode = mode.reportingTo(batchTermsFrom(0));
         this.kl = kl;
         this.shard = shard;
     }
@@ -41,6 +42,7 @@ public final class ForwardContext {
         return batch;
     }
 
+    /** The pass's mode; its {@linkplain ForwardMode#losses() loss sink} adds blocks' terms to this pass. */
     public ForwardMode mode() {
         return mode;
     }
@@ -98,13 +100,40 @@ public final class ForwardContext {
     }
 
     /**
-     * Adds a batch-level loss term named {@code node/term} (one that does not average over rows,
-     * such as the KL divergence of a network's weights) with its full weight. In a split batch the
-     * node adds it in the one shard that {@linkplain BatchShard#holds(int) holds} the first row using it.
+     * The sink for batch-level terms (terms that do not average over rows, such as the KL divergence
+     * of a network's weights) of blocks the whole step's batch first uses at row {@code firstRow}:
+     * each term enters once per step with its full weight, so in a split batch only the shard
+     * that {@linkplain BatchShard#holds(int) holds} that row keeps it. The pass's own
+     * {@linkplain #mode() mode} carries the sink for row 0; a node whose blocks see only some rows
+     * (one expert per group) gives each block a mode with its own first row.
      */
-    public void addBatchLoss(String term, LossKind kind, double weight, Var value) {
-        if (mode.training()) {
-            losses.add(new LossTerm(nodeName + "/" + term, kind, weight, value, 1.0));
+    public LossSink batchTermsFrom(int firstRow) {
+        return new BatchTerms(firstRow);
+    }
+
+    private final class BatchTerms implements LossSink {
+
+        private final int firstRow;
+
+        BatchTerms(int firstRow) {
+            this.firstRow = firstRow;
+        }
+
+        @Override
+        public boolean keepsBatchTerms() {
+            return mode.training() && shard.holds(firstRow);
+        }
+
+        @Override
+        public void addBatchLoss(String term, LossKind kind, double weight, Var value) {
+            if (keepsBatchTerms()) {
+                losses.add(new LossTerm(nodeName + "/" + term, kind, weight, value, 1.0));
+            }
+        }
+
+        @Override
+        public KlRegistry kl() {
+            return kl;
         }
     }
 

@@ -61,6 +61,10 @@ final class SpecChecker {
             if (typeName == null || !typeName.isTextual()) {
                 return;
             }
+            mapper.retiredAdvice(c, typeName.asText(), null).ifPresent(advice -> {
+                throw new SpecException(source + where(path) + ": " + c.getSimpleName() + " type '" + typeName.asText()
+                        + "' was retired; " + advice);
+            });
             Class<?> concrete = mapper.typeClass(c, typeName.asText()).orElseThrow(() -> new SpecException(
                     source + where(path) + ": unknown " + c.getSimpleName() + " type '" + typeName.asText() + "'"
                             + NearestNames.didYouMean(typeName.asText(), mapper.typeNames(c)) + "; registered: "
@@ -82,6 +86,10 @@ final class SpecChecker {
         for (Iterator<String> it = json.fieldNames(); it.hasNext();) {
             String field = it.next();
             if (!names.contains(field) && !(field.equals("type") && typed(record))) {
+                mapper.retiredFieldAdvice(record, field).ifPresent(advice -> {
+                    throw new SpecException(source + where(path) + ": field '" + field + "' of " + what + " was retired; "
+                            + advice);
+                });
                 throw new SpecException(source + where(path) + ": unknown field '" + field + "' of " + what
                         + NearestNames.didYouMean(field, names) + "; its fields: " + names);
             }

@@ -28,6 +28,7 @@ public final class SpecMapper {
 
     private final ObjectMapper mapper;
     private final List<SpecTypeProvider.SpecType> types = new ArrayList<>();
+    private final List<SpecTypeProvider.Retired> retired = new ArrayList<>();
 
     /** A mapper with the spec types of every provider found by {@link ServiceLoader}. */
     public SpecMapper() {
@@ -52,7 +53,20 @@ public final class SpecMapper {
                 types.add(t);
                 mapper.registerSubtypes(new NamedType(t.type(), t.name()));
             }
+            retired.addAll(p.retired());
         }
+    }
+
+    /** What to write instead of a retired type (field null) or a retired field of a type, if it is one. */
+    java.util.Optional<String> retiredAdvice(Class<?> base, String type, String field) {
+        return retired.stream().filter(r -> r.base() == base && r.type().equals(type)
+                && java.util.Objects.equals(r.field(), field)).map(SpecTypeProvider.Retired::advice).findFirst();
+    }
+
+    /** As {@link #retiredAdvice(Class, String, String)} for a field of the registered class {@code type}. */
+    java.util.Optional<String> retiredFieldAdvice(Class<?> type, String field) {
+        return types.stream().filter(t -> t.type() == type).findFirst()
+                .flatMap(t -> retiredAdvice(t.base(), t.name(), field));
     }
 
     /** The registered types (base, name, class). */
@@ -165,11 +179,21 @@ public final class SpecMapper {
     private SpecException describe(String source, IOException e) {
         if (e instanceof InvalidTypeIdException t) {
             Class<?> base = t.getBaseType() == null ? Object.class : t.getBaseType().getRawClass();
+            java.util.Optional<String> advice = retiredAdvice(base, String.valueOf(t.getTypeId()), null);
+            if (advice.isPresent()) {
+                return new SpecException(source + at(t.getLocation()) + path(t) + ": " + base.getSimpleName() + " type '"
+                        + t.getTypeId() + "' was retired; " + advice.get(), e);
+            }
             return new SpecException(source + at(t.getLocation()) + path(t) + ": unknown " + base.getSimpleName()
                     + " type '" + t.getTypeId() + "'" + NearestNames.didYouMean(String.valueOf(t.getTypeId()),
                     typeNames(base)) + "; registered: " + typeNames(base) + "; " + SpecChecker.MISSING_EXTENSION, e);
         }
         if (e instanceof UnrecognizedPropertyException u) {
+            java.util.Optional<String> advice = retiredFieldAdvice(u.getReferringClass(), u.getPropertyName());
+            if (advice.isPresent()) {
+                return new SpecException(source + at(u.getLocation()) + path(u) + ": field '" + u.getPropertyName()
+                        + "' of " + u.getReferringClass().getSimpleName() + " was retired; " + advice.get(), e);
+            }
             java.util.List<String> known = u.getKnownPropertyIds() == null ? java.util.List.of()
                     : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             return new SpecException(source + at(u.getLocation()) + path(u) + ": unknown field '" + u.getPropertyName()

@@ -18,5 +18,23 @@ public interface SpecTypeProvider {
         }
     }
 
+    /**
+     * A type name, or a field of a registered type, that spec files used to carry and that was
+     * replaced: a spec still using it is refused with {@code advice} (what to write instead) rather
+     * than a nearest-name guess.
+     *
+     * @param base    the polymorphic base, e.g. {@code NodeSpec.class}
+     * @param type    the type name
+     * @param field   the retired field of that type, or null when the whole type is retired
+     * @param advice  what to write instead
+     */
+    record Retired(Class<?> base, String type, String field, String advice) {
+    }
+
     List<SpecType> specTypes();
+
+    /** Names this module's specs no longer accept, with their replacements; none by default. */
+    default List<Retired> retired() {
+        return List.of();
+    }
 }

@@ -22,17 +22,20 @@ public final class KlRegistry {
 
     private final Map<Key, KlDivergence<?, ?>> closedForms = new HashMap<>();
 
-    /** A registry with hdbn's closed forms: Normal || Normal. */
+    /** A registry with hdbn-core's closed forms only ({@link CoreKlPairs}: Normal || Normal). */
     public static KlRegistry withDefaults() {
-        return new KlRegistry().register(Normal.class, Normal.class, Normal::kl);
+        KlRegistry registry = new KlRegistry();
+        new CoreKlPairs().register(registry);
+        return registry;
     }
 
     /**
-     * A registry with hdbn's closed forms and those of every {@link KlProvider} on the class path
-     * (the thread's context class loader, so extensions loaded with {@code --plugin} are seen).
+     * A registry with the closed forms of every {@link KlProvider} on the class path (the thread's
+     * context class loader, so extensions loaded with {@code --plugin} are seen); core's own
+     * ({@link CoreKlPairs}) are found the same way.
      */
     public static KlRegistry withInstalled() {
-        KlRegistry registry = withDefaults();
+        KlRegistry registry = new KlRegistry();
         for (KlProvider provider : ServiceLoader.load(KlProvider.class)) {
             provider.register(registry);
         }

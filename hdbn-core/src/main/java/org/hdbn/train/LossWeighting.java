@@ -3,8 +3,10 @@ package org.hdbn.train;
 import org.hdbn.graph.LossTerm;
 
 /**
- * An extra multiplier on a loss term that may change during training, on top of the weight the
- * spec gives it: a KL warm-up or cyclical schedule is one.
+ * The objective a {@link Trainer} minimises, as an extra multiplier on each loss term that may
+ * change during training, on top of the weight the spec gives it. The variational module's
+ * {@code Elbo} (with its KL warm-up or cyclical schedule) is the one models train with;
+ * {@link #none()} is the plain sum of the weighted terms.
  */
 @FunctionalInterface
 public interface LossWeighting {

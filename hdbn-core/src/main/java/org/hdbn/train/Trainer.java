@@ -27,7 +27,8 @@ import org.hdbn.random.RandomStreams;
 
 /**
  * Runs optimizer steps of a {@link ModelGraph} over batches: forward through the requested loss
- * nodes, the weighted total, backward, global-norm clipping, one optimizer step. A non-finite loss
+ * nodes, the total weighted by the objective (the variational module's {@code Elbo}, or
+ * {@link LossWeighting#none()}), backward, global-norm clipping, one optimizer step. A non-finite loss
  * term or gradient stops training before the step is applied, so the parameters stay those of the
  * last good step.
  *
@@ -43,7 +44,7 @@ public final class Trainer {
     private final AutodiffEngine engine;
     private final Optimizer optimizer;
     private final double clipNorm;
-    private final LossWeighting weighting;
+    private final LossWeighting objective;
     private final DataParallel parallel;
     private final List<GradientBuffers> buffers = new ArrayList<>();
     private final ThreadTaskRunner runner;
@@ -52,18 +53,18 @@ public final class Trainer {
      * @param clipNorm  global gradient norm limit; {@code Double.POSITIVE_INFINITY} for none
      */
     public Trainer(ModelGraph model, ParameterStore store, AutodiffEngine engine, Optimizer optimizer,
-            double clipNorm, LossWeighting weighting) {
-        this(model, store, engine, optimizer, clipNorm, weighting, DataParallel.none());
+            double clipNorm, LossWeighting objective) {
+        this(model, store, engine, optimizer, clipNorm, objective, DataParallel.none());
     }
 
     public Trainer(ModelGraph model, ParameterStore store, AutodiffEngine engine, Optimizer optimizer,
-            double clipNorm, LossWeighting weighting, DataParallel parallel) {
+            double clipNorm, LossWeighting objective, DataParallel parallel) {
         this.model = model;
         this.store = store;
         this.engine = engine;
         this.optimizer = optimizer;
         this.clipNorm = clipNorm;
-        this.weighting = weighting;
+        this.objective = objective;
         this.parallel = engine.routesGradients() ? parallel : DataParallel.none();
         this.runner = new ThreadTaskRunner(this.parallel.threads());
     }
@@ -186,9 +187,9 @@ public final class Trainer {
                     throw new NonFiniteException(step, "loss term '" + t.name() + "' is " + v);
                 }
                 terms.merge(t.name(), v * t.share(), Double::sum);
-                weighted.merge(t.name(), v * t.share() * t.weight() * weighting.multiplier(t, step), Double::sum);
+                weighted.merge(t.name(), v * t.share() * t.weight() * objective.multiplier(t, step), Double::sum);
             }
-            Var loss = r.totalLoss(g, t -> weighting.multiplier(t, step));
+            Var loss = r.totalLoss(g, t -> objective.multiplier(t, step));
             double total = loss.value().item();
             g.backward(loss);
             return new Pass(terms, weighted, total);

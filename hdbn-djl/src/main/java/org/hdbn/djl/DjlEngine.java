@@ -49,8 +49,8 @@ public final class DjlEngine implements AutodiffEngine {
      * them while loading the library: offline mode, and one intra-op thread. The kernels of this
      * framework are small (a batch of 512 through 64-wide layers), where a second OpenMP thread
      * costs more than it gains; on a 2-core machine it also, in some runs, stalled every pass about
-     * 30-fold (25 ms instead of 0.8 ms for the dense kernel of {@link EngineComparison}), while one
-     * thread measured 0.55 ms in every run.
+     * 30-fold (25 ms instead of 0.8 ms for the dense kernel of hdbn-examples'
+     * {@code EngineComparison}), while one thread measured 0.55 ms in every run.
      */
     static Engine pytorch() {
         if (System.getProperty(OFFLINE) == null) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
-import java.time.Duration;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.autodiff.Graph;
@@ -117,11 +116,5 @@ class DjlEngineTest {
         try (Graph g = engine.open()) {
             assertThat(g.recordsGradients()).isTrue();
         }
-    }
-
-    @Test
-    void theDenseKernelComparisonRuns() {
-        Duration d = EngineComparison.denseKernel(engine, 1, 2);
-        assertThat(d).isPositive();
     }
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.gate.Gate;
 import org.hdbn.graph.ModelGraph;
-import org.hdbn.optim.Adam;
 import org.hdbn.optim.LearningRateSchedule;
+import org.hdbn.optim.Optimizer;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.run.data.Dataset;
 import org.hdbn.train.DataParallel;
@@ -56,25 +56,27 @@ public final class ModelAssembly {
     }
 
     /** A trainer of this model's graph and parameters. */
-    public Trainer trainer(Adam optimizer, AutodiffEngine engine, int threads) {
+    public Trainer trainer(Optimizer optimizer, AutodiffEngine engine, int threads) {
         return trainer(graph, store, optimizer, engine, threads);
     }
 
     /**
-     * A trainer as {@link #trainer(Adam, AutodiffEngine, int)} makes it, for another copy of the graph
+     * A trainer as {@link #trainer(Optimizer, AutodiffEngine, int)} makes it, for another copy of the graph
      * (e.g. one built by {@link #buildCopy} whose products are counted).
      */
-    public Trainer trainer(ModelGraph g, ParameterStore params, Adam optimizer, AutodiffEngine engine, int threads) {
+    public Trainer trainer(ModelGraph g, ParameterStore params, Optimizer optimizer, AutodiffEngine engine,
+            int threads) {
         TrainingSpec t = spec.training();
         double clip = t.clipNorm() == null || t.clipNorm() <= 0 ? Double.POSITIVE_INFINITY : t.clipNorm();
-        return new Trainer(g, params, engine, optimizer, clip, t.lossWeighting(),
+        return new Trainer(g, params, engine, optimizer, clip, t.objective(),
                 new DataParallel(t.shardCount(), threads, groups == null ? batches.slicer() : batches.slicer(groups)));
     }
 
-    /** The spec's optimizer, fresh (at step 0). */
-    public Adam optimizer() {
+    /** The spec's optimizer (Adam unless {@code training.optimizer} names another), fresh (at step 0). */
+    public Optimizer optimizer() {
         TrainingSpec t = spec.training();
-        return new Adam(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(), t.decaySteps()));
+        return t.optimizerSpec().build(LearningRateSchedule.staircaseExponential(t.learningRate(), t.decayRate(),
+                t.decaySteps()));
     }
 
     /** The same graph built again (same seed, same resources) with its parameters in {@code params}. */

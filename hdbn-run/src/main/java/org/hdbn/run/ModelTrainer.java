@@ -18,7 +18,7 @@ import org.hdbn.graph.Batch;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.graph.SpecException;
 import org.hdbn.graph.SpecMapper;
-import org.hdbn.optim.Adam;
+import org.hdbn.optim.Optimizer;
 import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.random.RandomStreams;
@@ -86,7 +86,7 @@ public final class ModelTrainer {
         Run run = new Run(ModelAssembly.withResources(state.spec(), data, options.seed(), state.resources()), options,
                 state.position(), new ArrayList<>(state.epochLosses()), state.seconds());
         ckpts.loadParameters(latest, run.store);
-        run.adam.restoreSteps(state.position().steps());
+        run.optimizer.restoreSteps(state.position().steps());
         log(options, "resuming '%s' from %s (stage %d, epoch %d, %d batches done, step %d)", state.spec().name(), latest,
                 state.position().stage() + 1, state.position().epoch(), state.position().batchesDone(),
                 state.position().steps());
@@ -102,7 +102,7 @@ public final class ModelTrainer {
         final Options options;
         final ParameterStore store;
         final ModelGraph graph;
-        final Adam adam;
+        final Optimizer optimizer;
         final Trainer trainer;
         final PairwiseBatches batches;
         final List<Double> epochLosses;
@@ -121,8 +121,8 @@ public final class ModelTrainer {
             store = assembly.store();
             graph = assembly.graph();
             batches = assembly.batches();
-            adam = assembly.optimizer();
-            trainer = assembly.trainer(adam, options.engine(), options.threads());
+            optimizer = assembly.optimizer();
+            trainer = assembly.trainer(optimizer, options.engine(), options.threads());
         }
 
         TrainedModel execute() {
@@ -144,7 +144,7 @@ public final class ModelTrainer {
             ModelInfo info = new ModelInfo(ModelInfo.FORMAT, ModelInfo.FORMAT_VERSION, Versions.hdbn(),
                     System.getProperty("java.version"), options.engine().name(), options.seed(),
                     data.name(), data.location().map(d -> d.toAbsolutePath().toString()).orElse(null),
-                    data.fingerprint(), data.dims(), position.epochsCompleted(), adam.steps(), seconds,
+                    data.fingerprint(), data.dims(), position.epochsCompleted(), optimizer.steps(), seconds,
                     List.copyOf(epochLosses));
             return new TrainedModel(spec, graph, store, resources, data, info);
         }
@@ -161,20 +161,20 @@ public final class ModelTrainer {
                 Batch batch = it.next();
                 StepReport r;
                 try {
-                    r = trainer.step(batch, stage.losses(), RandomStreams.create(options.seed(), "step", adam.steps()));
+                    r = trainer.step(batch, stage.losses(), RandomStreams.create(options.seed(), "step", optimizer.steps()));
                 } catch (NonFiniteException e) {
                     throw withCheckpoint(e, t0);
                 }
                 done++;
-                position = new TrainingPosition(s, epoch, done, position.epochsCompleted(), adam.steps());
+                position = new TrainingPosition(s, epoch, done, position.epochsCompleted(), optimizer.steps());
                 progress.step(r, perEpoch, stage.name(), epoch);
-                if (options.checkpointEvery() > 0 && adam.steps() % options.checkpointEvery() == 0 && it.hasNext()) {
+                if (options.checkpointEvery() > 0 && optimizer.steps() % options.checkpointEvery() == 0 && it.hasNext()) {
                     checkpoint(t0);
                 }
             }
             String extra = validate();
             epochLosses.add(progress.endEpoch(stage.name(), epoch, stage.epochs(), extra));
-            position = new TrainingPosition(s, epoch + 1, 0, position.epochsCompleted() + 1, adam.steps());
+            position = new TrainingPosition(s, epoch + 1, 0, position.epochsCompleted() + 1, optimizer.steps());
             checkpoint(t0);
         }
 

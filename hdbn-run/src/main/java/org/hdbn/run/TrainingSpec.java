@@ -2,20 +2,21 @@ package org.hdbn.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import org.hdbn.graph.LossKind;
 import org.hdbn.graph.SpecException;
+import org.hdbn.optim.OptimizerSpec;
 import org.hdbn.train.DataParallel;
-import org.hdbn.train.LossWeighting;
 import org.hdbn.train.NegativeSamplingSpec;
+import org.hdbn.variational.elbo.Elbo;
 import org.hdbn.variational.elbo.KlWeightSchedule;
 
 /**
- * How a model is trained: BPR batches with negatives resampled each epoch, Adam with staircase
- * decay, global-norm clipping, and one or more stages.
+ * How a model is trained: BPR batches with negatives resampled each epoch, an optimizer (Adam
+ * unless {@code optimizer} names another) at a staircase-decayed rate, global-norm clipping, and
+ * one or more stages.
  *
  * @param batchSize      positives per batch
  * @param negatives      negatives per positive
- * @param learningRate   Adam's initial rate
+ * @param learningRate   the optimizer's initial rate
  * @param decayRate      multiplied in every {@code decaySteps} steps
  * @param decaySteps     steps between decays
  * @param clipNorm       global gradient norm limit (0 or absent: none)
@@ -27,11 +28,13 @@ import org.hdbn.variational.elbo.KlWeightSchedule;
  *                       {@link DataParallel#DEFAULT_SHARDS}); more shards let more cores work on a step
  * @param negativeSampling  how negatives are drawn; absent: from the songs the user has not played
  *                       ({@code {"type": "unseen"}})
+ * @param optimizer      the optimizer, e.g. {@code {"type": "sgd", "momentum": 0.9}}; absent: Adam with
+ *                       beta1 0.9, beta2 0.999, epsilon 1e-8 ({@link OptimizerSpec#defaults()})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
         Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages, Integer shards,
-        NegativeSamplingSpec negativeSampling) {
+        NegativeSamplingSpec negativeSampling, OptimizerSpec optimizer) {
 
     public TrainingSpec {
         if (batchSize <= 0 || negatives <= 0 || !(learningRate > 0) || !(decayRate > 0) || decaySteps <= 0) {
@@ -60,6 +63,19 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
                 null);
     }
 
+    /** A spec with the default optimizer (the field absent). */
+    public TrainingSpec(int batchSize, int negatives, double learningRate, double decayRate, int decaySteps,
+            Double clipNorm, Boolean groupBatches, KlWeightSchedule klSchedule, List<StageSpec> stages, Integer shards,
+            NegativeSamplingSpec negativeSampling) {
+        this(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches, klSchedule, stages, shards,
+                negativeSampling, null);
+    }
+
+    /** The optimizer the spec names, or the default Adam. */
+    public OptimizerSpec optimizerSpec() {
+        return optimizer == null ? OptimizerSpec.defaults() : optimizer;
+    }
+
     /** How negatives are drawn (the unseen-songs sampler when the spec names none). */
     public NegativeSamplingSpec sampling() {
         return negativeSampling == null ? new NegativeSamplingSpec.Unseen() : negativeSampling;
@@ -73,7 +89,7 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
     /** A copy cut into the given number of shards per step (the command line's --shards). */
     public TrainingSpec withShards(int count) {
         return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches,
-                klSchedule, stages, count, negativeSampling);
+                klSchedule, stages, count, negativeSampling, optimizer);
     }
 
     /** Total epochs over all stages. */
@@ -87,14 +103,11 @@ public record TrainingSpec(int batchSize, int negatives, double learningRate, do
         StageSpec last = copy.get(copy.size() - 1);
         copy.set(copy.size() - 1, new StageSpec(last.name(), epochs, last.losses(), last.freeze()));
         return new TrainingSpec(batchSize, negatives, learningRate, decayRate, decaySteps, clipNorm, groupBatches,
-                klSchedule, copy, shards, negativeSampling);
+                klSchedule, copy, shards, negativeSampling, optimizer);
     }
 
-    /** The KL schedule as a multiplier on KL terms (other terms keep their spec weight). */
-    public LossWeighting lossWeighting() {
-        if (klSchedule == null) {
-            return LossWeighting.none();
-        }
-        return (term, step) -> term.kind() == LossKind.KL ? klSchedule.weight(step) : 1.0;
+    /** The objective: the ELBO with the spec's KL schedule (constant 1 when absent). */
+    public Elbo objective() {
+        return new Elbo(klSchedule);
     }
 }

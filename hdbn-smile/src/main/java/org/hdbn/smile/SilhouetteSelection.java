@@ -8,7 +8,6 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.hdbn.gate.CentroidGate;
 import org.hdbn.gate.FeatureRows;
 import org.hdbn.gate.GateFitter;
-import org.hdbn.gate.Silhouette;
 
 /**
  * Chooses the number of groups by mean silhouette width (Rousseeuw 1987): for every k in

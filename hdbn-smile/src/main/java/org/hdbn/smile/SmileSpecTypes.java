@@ -2,7 +2,6 @@ package org.hdbn.smile;
 
 import java.util.List;
 import org.hdbn.gate.GateSpec;
-import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecTypeProvider;
 
 /** The spec types hdbn-smile contributes. */
@@ -14,7 +13,6 @@ public final class SmileSpecTypes implements SpecTypeProvider {
                 new SpecType(GateSpec.class, "kmeans", KMeansGateSpec.class),
                 new SpecType(GateSpec.class, "xmeans", XMeansGateSpec.class),
                 new SpecType(GateSpec.class, "gmeans", GMeansGateSpec.class),
-                new SpecType(GateSpec.class, "silhouette", SilhouetteGateSpec.class),
-                new SpecType(NodeSpec.class, "gated_experts", GatedExpertsSpec.class));
+                new SpecType(GateSpec.class, "silhouette", SilhouetteGateSpec.class));
     }
 }

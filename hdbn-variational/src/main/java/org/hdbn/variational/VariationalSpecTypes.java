@@ -16,7 +16,6 @@ import org.hdbn.variational.latent.LatentPriorSpec;
 import org.hdbn.variational.latent.LearnedPriorSpec;
 import org.hdbn.variational.latent.NodePriorSpec;
 import org.hdbn.variational.latent.StandardNormalPriorSpec;
-import org.hdbn.variational.nodes.BayesianBlockNodeSpec;
 import org.hdbn.variational.nodes.BayesianMlpBlockSpec;
 import org.hdbn.variational.nodes.GaussianLikelihoodSpec;
 
@@ -27,7 +26,6 @@ public final class VariationalSpecTypes implements SpecTypeProvider {
     public List<SpecType> specTypes() {
         return List.of(
                 new SpecType(NodeSpec.class, "gaussian_latent", GaussianLatentSpec.class),
-                new SpecType(NodeSpec.class, "bayesian_block", BayesianBlockNodeSpec.class),
                 new SpecType(NodeSpec.class, "gaussian_likelihood", GaussianLikelihoodSpec.class),
                 new SpecType(BlockSpec.class, "bayesian_mlp", BayesianMlpBlockSpec.class),
                 new SpecType(WeightPrior.class, "gaussian", GaussianPrior.class),
@@ -38,5 +36,13 @@ public final class VariationalSpecTypes implements SpecTypeProvider {
                 new SpecType(KlWeightSchedule.class, "constant", ConstantKl.class),
                 new SpecType(KlWeightSchedule.class, "linear_warmup", LinearWarmupKl.class),
                 new SpecType(KlWeightSchedule.class, "cyclical", CyclicalKl.class));
+    }
+
+    @Override
+    public List<Retired> retired() {
+        return List.of(new Retired(NodeSpec.class, "bayesian_block", null, "a Bayesian network adds its own KL in any "
+                + "node: write {\"type\": \"block\", \"inputs\": [...], \"out\": N, \"block\": {\"type\": "
+                + "\"bayesian_mlp\", ..., \"klWeight\": W, \"datasetSize\": \"examples\"}} (klWeight and "
+                + "datasetSize move from the node into the bayesian_mlp)"));
     }
 }

@@ -78,9 +78,9 @@ class BayesianLinearRegressionTest {
                 {'formatVersion': 1, 'name': 'blr',
                  'inputs': {'x': 'features', 'y': 'features'}, 'featureWidths': {'x': 3, 'y': 1},
                  'nodes': {
-                   'f': {'type': 'bayesian_block', 'inputs': ['x'], 'out': 1, 'datasetSize': 'n',
+                   'f': {'type': 'block', 'inputs': ['x'], 'out': 1,
                          'block': {'type': 'bayesian_mlp', 'prior': {'type': 'gaussian', 'scale': 1.0},
-                                   'estimator': 'local_reparameterization', 'posteriorRhoInit': -3}},
+                                   'estimator': 'local_reparameterization', 'posteriorRhoInit': -3, 'datasetSize': 'n'}},
                    'lik': {'type': 'gaussian_likelihood', 'prediction': 'f', 'target': 'y', 'noiseScale': 0.5}}}
                 """);
         ParameterStore store = new ParameterStore();

@@ -18,6 +18,7 @@ import org.hdbn.graph.ForwardResult;
 import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.graph.nodes.BlockNodeSpec;
 import org.hdbn.nn.ForwardMode;
 import org.hdbn.optim.Adam;
 import org.hdbn.optim.LearningRateSchedule;
@@ -30,7 +31,6 @@ import org.hdbn.variational.elbo.Elbo;
 import org.hdbn.variational.elbo.LinearWarmupKl;
 import org.hdbn.variational.latent.GaussianLatentSpec;
 import org.hdbn.variational.latent.StandardNormalPriorSpec;
-import org.hdbn.variational.nodes.BayesianBlockNodeSpec;
 import org.hdbn.variational.nodes.BayesianMlpBlockSpec;
 import org.hdbn.variational.predict.McPrediction;
 import org.hdbn.variational.predict.McPredictor;
@@ -50,7 +50,7 @@ class ComposingVariantsTest {
         GaussianLatentSpec posterior = (GaussianLatentSpec) base.nodes().get("posterior_led");
         GraphSpec unconditional = base.withNode("posterior_led", posterior.withPrior(new StandardNormalPriorSpec(), 0.05));
         // variant 2: the paper's "deterministic NN instead of BNN" ablation
-        BayesianBlockNodeSpec bnn = (BayesianBlockNodeSpec) base.nodes().get("mood_pref");
+        BlockNodeSpec bnn = (BlockNodeSpec) base.nodes().get("mood_pref");
         BayesianMlpBlockSpec net = (BayesianMlpBlockSpec) bnn.block();
         GraphSpec deterministic = base.withNode("mood_pref", bnn.withBlock(net.withDeterministic(true)));
 

@@ -50,6 +50,16 @@ class EstimatorRegistryTest {
     }
 
     @Test
+    void theBuiltInEstimatorsAreRegisteredAsAnExtensionsAre() {
+        // no enum of built-ins: hdbn's own estimators come through the same ServiceLoader file
+        java.util.List<String> providers = java.util.ServiceLoader.load(EstimatorProvider.class).stream()
+                .map(p -> p.type().getSimpleName()).toList();
+        assertThat(providers).contains("BuiltInEstimators", "RenamedReparameterization");
+        assertThat(new org.hdbn.variational.bayes.BuiltInEstimators().estimators().keySet())
+                .containsExactlyInAnyOrder("reparameterization", "local_reparameterization", "flipout");
+    }
+
+    @Test
     void builtInNamesAreReadInAnyCaseAndWrittenInLowerCase() {
         assertThat(read("FLIPOUT").estimator()).isEqualTo("flipout");
         assertThat(new SpecMapper().write(read("Flipout"))).contains("\"estimator\" : \"flipout\"");

@@ -51,14 +51,15 @@ class SpecRoundTripTest {
                       'encoder': {'type': 'mlp', 'hidden': []},
                       'prior': {'type': 'learned', 'initScale': 0.5},
                       'klEstimate': 'MONTE_CARLO', 'klSamples': 2},
-               'bnn': {'type': 'bayesian_block', 'inputs': ['z2'], 'out': 1, 'klWeight': 1.0, 'datasetSize': 'examples',
+               'bnn': {'type': 'block', 'inputs': ['z2'], 'out': 1,
                        'block': {'type': 'bayesian_mlp', 'hidden': [8], 'activation': 'relu',
                                  'prior': {'type': 'scale_mixture', 'pi': 0.5, 'sigma1': 1.0, 'sigma2': 0.0025},
-                                 'estimator': 'flipout', 'posteriorRhoInit': -4, 'klSamples': 2}},
-               'bnn2': {'type': 'bayesian_block', 'inputs': ['z3'], 'out': 1, 'datasetSize': 1000,
+                                 'estimator': 'flipout', 'posteriorRhoInit': -4, 'klSamples': 2,
+                                 'klWeight': 1.0, 'datasetSize': 'examples'}},
+               'bnn2': {'type': 'block', 'inputs': ['z3'], 'out': 1,
                         'block': {'type': 'bayesian_mlp', 'prior': {'type': 'gaussian', 'scale': 0.5},
-                                  'estimator': 'reparameterization', 'deterministic': true}},
-               'bnn3': {'type': 'bayesian_block', 'inputs': ['x'], 'out': 1,
+                                  'estimator': 'reparameterization', 'deterministic': true, 'datasetSize': 1000}},
+               'bnn3': {'type': 'block', 'inputs': ['x'], 'out': 1,
                         'block': {'type': 'bayesian_mlp', 'hidden': [4], 'estimator': 'local_reparameterization',
                                   'klEstimate': 'EXACT'}},
                'lik': {'type': 'gaussian_likelihood', 'prediction': 'bnn', 'target': 'y', 'noiseScale': 0.5},
@@ -92,7 +93,7 @@ class SpecRoundTripTest {
             try (Graph g = Models.ENGINE.open()) {
                 ForwardResult r = model.forward(g, batch, ForwardMode.train(RandomStreams.create(2)), List.of());
                 assertThat(r.losses().stream().map(t -> t.name()).collect(Collectors.toSet())).containsExactlyInAnyOrder(
-                        "z1/kl", "z1/recon", "z2/kl", "z2/recon", "z3/kl", "bnn/kl", "bnn2/kl", "bnn3/kl",
+                        "z1/kl", "z1/recon", "z2/kl", "z2/recon", "z3/kl", "bnn/weight_kl", "bnn2/weight_kl", "bnn3/weight_kl",
                         "lik/nll", "lik2/nll", "lik3/nll");
                 ElboParts parts = elbo.parts(r, 10);
                 assertThat(parts.loss()).isFinite();
@@ -137,21 +138,21 @@ class SpecRoundTripTest {
                 .isInstanceOf(SpecException.class).hasMessageContaining("flipflop").hasMessageContaining("flipout");
         assertThatThrownBy(() -> Models.read(GRAPH.replace("\"pi\": 0.5", "\"pi\": 1.5")))
                 .isInstanceOf(SpecException.class).hasMessageContaining("pi");
-        // a deterministic network in a bayesian_block would report no KL
-        GraphSpec plain = Models.read(Models.json("""
+        // the retired bayesian_block node is refused with what to write instead
+        assertThatThrownBy(() -> Models.read(Models.json("""
                 {'formatVersion': 1, 'inputs': {'x': 'features'}, 'featureWidths': {'x': 3},
-                 'nodes': {'b': {'type': 'bayesian_block', 'inputs': ['x'], 'out': 1, 'block': {'type': 'mlp'}}}}
-                """));
-        assertThatThrownBy(() -> Models.build(plain, new ParameterStore(), 1, Map.of()))
-                .isInstanceOf(SpecException.class).hasMessageContaining("node 'b'").hasMessageContaining("reports no KL");
-        // a Bayesian encoder's KL would be lost inside a latent node
-        GraphSpec bayesEncoder = Models.read(Models.json("""
-                {'formatVersion': 1, 'inputs': {'x': 'features'}, 'featureWidths': {'x': 3},
-                 'nodes': {'z': {'type': 'gaussian_latent', 'inputs': ['x'], 'size': 2,
-                                 'encoder': {'type': 'bayesian_mlp'}}}}
-                """));
-        assertThatThrownBy(() -> Models.build(bayesEncoder, new ParameterStore(), 1, Map.of()))
-                .isInstanceOf(SpecException.class).hasMessageContaining("encoder");
+                 'nodes': {'b': {'type': 'bayesian_block', 'inputs': ['x'], 'out': 1, 'datasetSize': 10,
+                                 'block': {'type': 'bayesian_mlp'}}}}
+                """))).isInstanceOf(SpecException.class).hasMessageContaining("'bayesian_block' was retired")
+                .hasMessageContaining("\"type\": \"block\"").hasMessageContaining("bayesian_mlp");
+        // so are the KL fields a gated_experts node used to carry for its experts
+        assertThatThrownBy(() -> Models.read(Models.json("""
+                {'formatVersion': 1, 'inputs': {'u': 'index'},
+                 'nodes': {'e': {'type': 'embedding', 'input': 'u', 'rows': 3, 'dim': 2},
+                           'm': {'type': 'gated_experts', 'input': 'e', 'entity': 'u', 'out': 2,
+                                 'expert': {'type': 'bayesian_mlp'}, 'datasetSize': 'train'}}}
+                """))).isInstanceOf(SpecException.class).hasMessageContaining("field 'datasetSize'")
+                .hasMessageContaining("was retired").hasMessageContaining("\"expert\"");
         // a conditional prior of another size
         GraphSpec sizes = Models.read(Models.json("""
                 {'formatVersion': 1, 'inputs': {'x': 'features'}, 'featureWidths': {'x': 3},

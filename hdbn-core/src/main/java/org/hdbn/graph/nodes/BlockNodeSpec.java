@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.KlSource;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
@@ -12,13 +11,14 @@ import org.hdbn.graph.SpecException;
 import org.hdbn.nn.Block;
 
 /**
- * A network applied to its inputs placed side by side.
+ * A network applied to its inputs placed side by side. A network with loss terms of its own (a
+ * Bayesian one's weight KL) adds them to the pass itself, through the mode it is given.
  *
  * @param inputs  the nodes (or feature inputs) read, concatenated
  * @param out     output size
  * @param block   the network, e.g. {@code {"type": "mlp", "hidden": [64, 64]}}
  */
-@JsonClassDescription("node: a deterministic block (e.g. an MLP) applied to its inputs side by side")
+@JsonClassDescription("node: a block (e.g. an MLP, or a Bayesian MLP) applied to its inputs side by side")
 public record BlockNodeSpec(List<String> inputs, int out, BlockSpec block) implements NodeSpec {
 
     public BlockNodeSpec {
@@ -28,14 +28,14 @@ public record BlockNodeSpec(List<String> inputs, int out, BlockSpec block) imple
         inputs = List.copyOf(inputs);
     }
 
+    /** The same node with another network. */
+    public BlockNodeSpec withBlock(BlockSpec b) {
+        return new BlockNodeSpec(inputs, out, b);
+    }
+
     @Override
     public Node build(BuildContext ctx) {
         Block b = block.build(ctx, ctx.nodeName(), ctx.outputDim(inputs), out);
-        if (b instanceof KlSource) {
-            // this node adds no KL term: refuse rather than silently train a Bayesian block without its prior
-            throw new SpecException("node '" + ctx.nodeName() + "': its block reports a KL divergence, which a 'block' "
-                    + "node would drop; use a node that adds it to the loss (e.g. 'bayesian_block')");
-        }
         return Node.of(b.outputDim(), b.outputsDistribution(), f -> NodeOutput.of(b.forward(f.graph(), ConcatSpec.concat(f, inputs), f.mode())));
     }
 }

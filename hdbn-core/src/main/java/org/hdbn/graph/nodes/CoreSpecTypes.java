@@ -11,6 +11,9 @@ import org.hdbn.gate.SingleGateSpec;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecTypeProvider;
+import org.hdbn.optim.AdamSpec;
+import org.hdbn.optim.OptimizerSpec;
+import org.hdbn.optim.SgdSpec;
 import org.hdbn.train.NegativeSamplingSpec;
 
 /** The spec types hdbn-core contributes. */
@@ -29,6 +32,7 @@ public final class CoreSpecTypes implements SpecTypeProvider {
                 new SpecType(NodeSpec.class, "softmax", SoftmaxSpec.class),
                 new SpecType(NodeSpec.class, "l2", L2PenaltySpec.class),
                 new SpecType(NodeSpec.class, "categorical_kl", CategoricalKlSpec.class),
+                new SpecType(NodeSpec.class, "gated_experts", GatedExpertsSpec.class),
                 new SpecType(BlockSpec.class, "mlp", MlpBlockSpec.class),
                 new SpecType(NegativeSamplingSpec.class, "unseen", NegativeSamplingSpec.Unseen.class),
                 new SpecType(NegativeSamplingSpec.class, "all_items", NegativeSamplingSpec.AllItems.class),
@@ -36,6 +40,17 @@ public final class CoreSpecTypes implements SpecTypeProvider {
                 new SpecType(GateSpec.class, "fixed", FixedGateSpec.class),
                 new SpecType(Gate.class, "centroid", CentroidGate.class),
                 new SpecType(Gate.class, "fixed", FixedGate.class),
-                new SpecType(Gate.class, "single", SingleGate.class));
+                new SpecType(Gate.class, "single", SingleGate.class),
+                new SpecType(OptimizerSpec.class, "adam", AdamSpec.class),
+                new SpecType(OptimizerSpec.class, "sgd", SgdSpec.class));
+    }
+
+    @Override
+    public List<Retired> retired() {
+        String moved = "a network adds its own KL: write it in \"expert\", e.g. {\"type\": \"bayesian_mlp\", ..., "
+                + "\"klWeight\": 1, \"datasetSize\": \"train\"}";
+        return List.of(
+                new Retired(NodeSpec.class, "gated_experts", "klWeight", moved),
+                new Retired(NodeSpec.class, "gated_experts", "datasetSize", moved));
     }
 }

@@ -6,6 +6,8 @@ import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
+import org.hdbn.data.ContextHistory;
+import org.hdbn.data.Interactions;
 import org.hdbn.eval.DotProductScorer;
 import org.hdbn.eval.TopKRanker;
 import org.hdbn.nn.Activation;
@@ -101,6 +103,9 @@ public class KernelBenchmarks {
     private TopKRanker ranker;
     private int[] targets;
     private int[][] seen;
+    private ContextHistory history;
+    private int[] stepUsers;
+    private int[] stepItems;
 
     @Setup
     public void setUp() {
@@ -132,6 +137,20 @@ public class KernelBenchmarks {
         seen = new int[256][];
         for (int q = 0; q < 256; q++) {
             seen[q] = picks.ints(8, 0, 6180).sorted().toArray();
+        }
+
+        // EmoMusicLJ's training split in size: 123,792 events of 15,475 users with 6,180 songs under 132 tags;
+        // one step of 512 positives with 10 negatives each looks up 5,632 (user, song) pairs, a quarter played
+        var events = RandomStreams.create(7);
+        int[] users = events.ints(123792, 0, 15475).toArray();
+        int[] items = events.ints(123792, 0, 6180).toArray();
+        history = ContextHistory.of(new Interactions(users, items, events.ints(123792, 0, 132).toArray()));
+        stepUsers = new int[512 * 11];
+        stepItems = new int[512 * 11];
+        for (int r = 0; r < stepUsers.length; r++) {
+            int played = events.nextInt(users.length);
+            stepUsers[r] = users[played];
+            stepItems[r] = r % 4 == 0 ? items[played] : events.nextInt(6180);
         }
     }
 
@@ -208,6 +227,16 @@ public class KernelBenchmarks {
             sum += ranker.rank(scores, q * 6180, targets[q], seen[q], q).targetRank();
         }
         return sum;
+    }
+
+    /** The history lookups of one training step of the history-affinity term (5,632 pairs). */
+    @Benchmark
+    public int historyLookups() {
+        int events = 0;
+        for (int r = 0; r < stepUsers.length; r++) {
+            events += history.contexts(stepUsers[r], stepItems[r]).length;
+        }
+        return events;
     }
 
     /** One Adam step on a 15,000 x 64 table whose batch touched 512 rows. */

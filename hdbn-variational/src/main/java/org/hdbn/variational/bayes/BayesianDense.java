@@ -12,7 +12,6 @@ import org.hdbn.param.ParameterStore;
 import org.hdbn.prob.Distribution;
 import org.hdbn.prob.KlRegistry;
 import org.hdbn.prob.Normal;
-import org.hdbn.graph.KlSource;
 
 /**
  * A dense layer with a mean-field Gaussian posterior over its weights and biases (Blundell et al.
@@ -20,12 +19,13 @@ import org.hdbn.graph.KlSource;
  * {@code rho}, with {@code sigma = softplus(rho)} so the scale stays positive without constraints.
  * A pass that samples ({@link ForwardMode#sample()}) draws through the configured
  * {@link Estimator}; any other pass, and every pass of a {@linkplain BayesianLayerConfig#deterministic()
- * deterministic} layer, uses the means. Its {@link #kl} is {@code KL(q(W, b) || prior)}.
+ * deterministic} layer, uses the means. Its {@link #kl} is {@code KL(q(W, b) || prior)}; the
+ * {@link BayesianMlp} holding the layer reports it to the loss (a layer on its own reports none).
  *
  * <p>Parameters: {@code name/weight_mu} (Glorot uniform), {@code name/weight_rho},
  * {@code name/bias_mu} (zeros), {@code name/bias_rho} (both rho at the configured initial value).
  */
-public final class BayesianDense implements Block, KlSource {
+public final class BayesianDense implements Block {
 
     private final Parameter weightMu;
     private final Parameter weightRho;
@@ -74,7 +74,6 @@ public final class BayesianDense implements Block, KlSource {
      * {@code KL(q(W) || p(W)) + KL(q(b) || p(b))}; zero for a deterministic layer, which has no
      * posterior to penalise.
      */
-    @Override
     public Var kl(Graph g, KlRegistry registry, UniformRandomProvider rng) {
         if (config.deterministic()) {
             return g.scalar(0);

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 /**
  * Contributes estimators under the names a {@code bayesian_mlp}'s {@code "estimator"} field uses,
  * found with {@link java.util.ServiceLoader} (listed in
- * {@code META-INF/services/org.hdbn.variational.bayes.EstimatorProvider}); the built-in ones are
- * {@link EstimatorKind}'s.
+ * {@code META-INF/services/org.hdbn.variational.bayes.EstimatorProvider}); hdbn's own are
+ * registered the same way ({@link BuiltInEstimators}).
  */
 public interface EstimatorProvider {
 

@@ -8,20 +8,20 @@ import org.hdbn.graph.SpecException;
 import org.hdbn.text.NearestNames;
 
 /**
- * The estimators a spec can name: {@link EstimatorKind}'s built-in ones (any case) and those of
- * every {@link EstimatorProvider} on the thread's context class path (so extensions loaded with
- * {@code --plugin} are seen).
+ * The estimators a spec can name (in any case): those of every {@link EstimatorProvider} on the
+ * thread's context class path, hdbn's own ({@link BuiltInEstimators}) found the same way as an
+ * extension's (loaded with {@code --plugin}).
  */
 public final class Estimators {
 
     private Estimators() {
     }
 
-    /** The name as a spec stores it: a built-in name in lower case, another name as given. */
+    /** The name as a spec stores it: as registered when it matches one in any case, else as given. */
     public static String canonical(String name) {
-        for (EstimatorKind k : EstimatorKind.values()) {
-            if (k.name().equalsIgnoreCase(name)) {
-                return k.specName();
+        for (String known : all().keySet()) {
+            if (known.equalsIgnoreCase(name)) {
+                return known;
             }
         }
         return name;
@@ -41,9 +41,6 @@ public final class Estimators {
 
     private static Map<String, Supplier<Estimator>> all() {
         Map<String, Supplier<Estimator>> all = new TreeMap<>();
-        for (EstimatorKind k : EstimatorKind.values()) {
-            all.put(k.specName(), k::estimator);
-        }
         for (EstimatorProvider p : ServiceLoader.load(EstimatorProvider.class)) {
             p.estimators().forEach((name, supplier) -> {
                 if (all.putIfAbsent(name, supplier) != null) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.KlSource;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
@@ -122,7 +121,7 @@ public record GaussianLatentSpec(@JsonProperty("inputs") List<String> encoderInp
         for (String input : encoderInputs) {
             in += ctx.outputDim(input);
         }
-        Block enc = noKl(encoder.build(ctx, name + "/encoder", in, 2 * size), name, "encoder");
+        Block enc = encoder.build(ctx, name + "/encoder", in, 2 * size);
         GaussianLatent latent = new GaussianLatent(enc, size);
         GaussianLatentNode.KlTerm kl = new GaussianLatentNode.KlTerm(prior.build(ctx, size), klEstimate, klSamples,
                 klWeight, freeBits == null ? 0.0 : freeBits);
@@ -132,18 +131,9 @@ public record GaussianLatentSpec(@JsonProperty("inputs") List<String> encoderInp
             for (String target : reconstruct) {
                 width += ctx.outputDim(target);
             }
-            Block dec = noKl(decoder.build(ctx, name + "/decoder", size, width), name, "decoder");
+            Block dec = decoder.build(ctx, name + "/decoder", size, width);
             recon = new GaussianLatentNode.Reconstruction(dec, reconstruct, reconWeight);
         }
         return new GaussianLatentNode(encoderInputs, latent, kl, recon);
-    }
-
-    /** A Bayesian encoder's weight KL would never reach the loss here, so it is refused. */
-    private static Block noKl(Block b, String node, String field) {
-        if (b instanceof KlSource) {
-            throw new SpecException("node '" + node + "': field " + field + " is a Bayesian network whose weight KL "
-                    + "this node does not collect; use a deterministic network here");
-        }
-        return b;
     }
 }

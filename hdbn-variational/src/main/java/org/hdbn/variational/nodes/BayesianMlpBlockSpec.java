@@ -1,26 +1,30 @@
 package org.hdbn.variational.nodes;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
-import org.hdbn.graph.KlSource;
+import org.hdbn.graph.Dim;
 import org.hdbn.graph.SpecException;
 import org.hdbn.nn.Activation;
 import org.hdbn.nn.Block;
 import org.hdbn.prob.KlEstimate;
 import org.hdbn.variational.bayes.BayesianLayerConfig;
 import org.hdbn.variational.bayes.BayesianMlp;
-import org.hdbn.variational.bayes.EstimatorKind;
+import org.hdbn.variational.bayes.BuiltInEstimators;
 import org.hdbn.variational.bayes.Estimators;
 import org.hdbn.variational.bayes.GaussianPrior;
 import org.hdbn.variational.bayes.WeightPrior;
 
 /**
  * A {@link BayesianMlp} (type {@code bayesian_mlp}); with no hidden sizes it is a single
- * {@link org.hdbn.variational.bayes.BayesianDense}. The block reports its KL through
- * {@link org.hdbn.variational.KlSource}: hold it in a node that collects it, such as
- * {@code bayesian_block}.
+ * {@link org.hdbn.variational.bayes.BayesianDense}. In training passes the block adds its weights'
+ * KL to the loss itself, as the term {@code node/weight_kl} (kind KL) of the node holding it (a
+ * {@code block}, a latent node's encoder, a {@code gated_experts} expert), with weight
+ * {@code klWeight / datasetSize}: the weight KL is a global term of the ELBO, so against a
+ * likelihood averaged over the batch it is divided by the number of training examples N
+ * (Blundell et al. 2015, Graves 2011) and the loss is the per-example share of the negative ELBO.
  *
  * @param hidden            hidden layer sizes; default none
  * @param activation        hidden activation; default relu
@@ -32,24 +36,32 @@ import org.hdbn.variational.bayes.WeightPrior;
  * @param posteriorRhoInit  initial rho of every weight; default -5
  * @param klEstimate        default {@code EXACT_OR_MONTE_CARLO}
  * @param klSamples         draws for a Monte Carlo KL; default 1
- * @param deterministic     use the means and report no KL (ablation); default false
+ * @param deterministic     use the means, the KL is zero (ablation); default false
+ * @param klWeight          the KL term's weight; default 1
+ * @param datasetSize       optional: N, a number or a data dimension (e.g. {@code "train"}); the
+ *                          weight is divided by it
  */
-@JsonClassDescription("block: a Bayesian MLP, mean-field Gaussian weights with a weight prior and an estimator (Blundell et al. 2015)")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("block: a Bayesian MLP, mean-field Gaussian weights with a weight prior and an estimator (Blundell et al. 2015); adds its weight KL / datasetSize to the loss")
 public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, Activation outputActivation,
         WeightPrior prior, String estimator, Double posteriorRhoInit, KlEstimate klEstimate, Integer klSamples,
-        Boolean deterministic) implements BlockSpec {
+        Boolean deterministic, Double klWeight, Dim datasetSize) implements BlockSpec {
 
     public BayesianMlpBlockSpec {
         hidden = hidden == null ? List.of() : List.copyOf(hidden);
         activation = activation == null ? Activation.RELU : activation;
         outputActivation = outputActivation == null ? Activation.IDENTITY : outputActivation;
         prior = prior == null ? GaussianPrior.of(1.0) : prior;
-        estimator = estimator == null ? EstimatorKind.LOCAL_REPARAMETERIZATION.specName() : Estimators.canonical(estimator);
+        estimator = estimator == null ? BuiltInEstimators.LOCAL_REPARAMETERIZATION : Estimators.canonical(estimator);
         Estimators.named(estimator); // an unknown name is refused now, with the known ones
         posteriorRhoInit = posteriorRhoInit == null ? BayesianLayerConfig.DEFAULT_RHO_INIT : posteriorRhoInit;
         klEstimate = klEstimate == null ? KlEstimate.EXACT_OR_MONTE_CARLO : klEstimate;
         klSamples = klSamples == null ? 1 : klSamples;
         deterministic = deterministic != null && deterministic;
+        klWeight = klWeight == null ? 1.0 : klWeight;
+        if (!(klWeight >= 0) || Double.isInfinite(klWeight)) {
+            throw new SpecException("bayesian_mlp: field klWeight must be finite and not negative, got " + klWeight);
+        }
         for (int h : hidden) {
             if (h <= 0) {
                 throw new SpecException("bayesian_mlp: field hidden must hold positive sizes, got " + hidden);
@@ -65,23 +77,30 @@ public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, 
 
     /** The defaults with the given hidden sizes. */
     public static BayesianMlpBlockSpec of(List<Integer> hidden) {
-        return new BayesianMlpBlockSpec(hidden, null, null, null, null, null, null, null, null);
+        return new BayesianMlpBlockSpec(hidden, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BayesianMlpBlockSpec withPrior(WeightPrior p) {
         return new BayesianMlpBlockSpec(hidden, activation, outputActivation, p, estimator, posteriorRhoInit, klEstimate,
-                klSamples, deterministic);
+                klSamples, deterministic, klWeight, datasetSize);
     }
 
-    public BayesianMlpBlockSpec withEstimator(EstimatorKind e) {
-        return new BayesianMlpBlockSpec(hidden, activation, outputActivation, prior, e.specName(), posteriorRhoInit,
-                klEstimate, klSamples, deterministic);
+    /** The same network with the estimator of the given name. */
+    public BayesianMlpBlockSpec withEstimator(String name) {
+        return new BayesianMlpBlockSpec(hidden, activation, outputActivation, prior, name, posteriorRhoInit,
+                klEstimate, klSamples, deterministic, klWeight, datasetSize);
     }
 
     /** The same network using its means and reporting no KL (the "deterministic NN" ablation), or back. */
     public BayesianMlpBlockSpec withDeterministic(boolean d) {
         return new BayesianMlpBlockSpec(hidden, activation, outputActivation, prior, estimator, posteriorRhoInit,
-                klEstimate, klSamples, d);
+                klEstimate, klSamples, d, klWeight, datasetSize);
+    }
+
+    /** The same network with its KL divided by N, a number or a data dimension. */
+    public BayesianMlpBlockSpec withDatasetSize(Dim n) {
+        return new BayesianMlpBlockSpec(hidden, activation, outputActivation, prior, estimator, posteriorRhoInit,
+                klEstimate, klSamples, deterministic, klWeight, n);
     }
 
     /** The layer configuration this spec describes. */
@@ -93,7 +112,8 @@ public record BayesianMlpBlockSpec(List<Integer> hidden, Activation activation, 
     @Override
     public Block build(BuildContext ctx, String name, int inputDim, int outputDim) {
         int[] h = hidden.stream().mapToInt(Integer::intValue).toArray();
+        double weight = datasetSize == null ? klWeight : klWeight / datasetSize.resolve(ctx);
         return new BayesianMlp(ctx.store(), name, inputDim, h, outputDim, activation, outputActivation, config(),
-                ctx.initRng(name));
+                weight, ctx.initRng(name));
     }
 }

@@ -1,4 +1,4 @@
-package org.hdbn.djl;
+package org.hdbn.examples.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +23,13 @@ import org.hdbn.tensor.Tensor;
  * {@code KernelBenchmarks.denseForwardBackward} in hdbn-examples, without JMH). Wall-clock means
  * after untimed warm-up passes: good for a ratio between engines, not for absolute claims.
  *
- * <p>{@code java ... org.hdbn.djl.EngineComparison [passes] [engine ...]} prints each engine's
- * mean and the ratio of the first engine's mean to each other's (default: 1000 passes, tape and djl).
+ * <p>Engines are found by name through {@link Engines#byName} (their {@code ServiceLoader}
+ * registration), so this benchmark needs no engine at compile time: the PyTorch engine of hdbn-djl
+ * is compared when its jar is on the class path, as on the {@code ./hdbn} launcher's.
+ *
+ * <p>{@code java ... org.hdbn.examples.bench.EngineComparison [passes] [engine ...]} prints each
+ * engine's mean and the ratio of the first engine's mean to each other's (default: 1000 passes,
+ * tape and djl).
  */
 public final class EngineComparison {
 
@@ -85,7 +90,7 @@ public final class EngineComparison {
         }
         if (engines.isEmpty()) {
             engines.add(Engines.byName("tape"));
-            engines.add(Engines.byName(DjlEngine.NAME));
+            engines.add(Engines.byName("djl"));
         }
         List<Duration> means = compare(engines, Math.max(200, passes / 5), passes);
         System.out.printf(Locale.ROOT, "dense %dx%d ReLU, batch %d, forward+backward, mean of %d passes%n",

@@ -1,10 +1,10 @@
-package org.hdbn.smile;
+package org.hdbn.gate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
-import org.hdbn.gate.Gate;
 import org.hdbn.nn.Block;
 import org.hdbn.nn.ForwardMode;
 
@@ -72,13 +72,21 @@ public final class GatedExperts {
      * @param entities  one entity per row
      */
     public Var forward(Graph g, Var input, int[] entities, ForwardMode mode) {
+        return forward(g, input, entities, group -> mode);
+    }
+
+    /**
+     * As {@link #forward(Graph, Var, int[], ForwardMode)}, each expert run in the mode given for its
+     * group: a node gives each expert the loss sink of the shard that adds its batch-level terms.
+     */
+    public Var forward(Graph g, Var input, int[] entities, IntFunction<ForwardMode> modeOfGroup) {
         if (input.rows() != entities.length) {
             throw new IllegalArgumentException("gated experts: " + input.rows() + " input rows but " + entities.length
                     + " entities");
         }
         int[] groups = groupsPresent(entities);
         if (groups.length == 1) {
-            return experts.get(groups[0]).forward(g, input, mode);
+            return experts.get(groups[0]).forward(g, input, modeOfGroup.apply(groups[0]));
         }
         int[][] rowsOf = rowsByGroup(entities);
         List<Var> outputs = new ArrayList<>();
@@ -86,7 +94,7 @@ public final class GatedExperts {
         int stacked = 0;
         for (int grp : groups) {
             int[] rows = rowsOf[grp];
-            outputs.add(experts.get(grp).forward(g, g.gather(input, rows), mode));
+            outputs.add(experts.get(grp).forward(g, g.gather(input, rows), modeOfGroup.apply(grp)));
             for (int r : rows) {
                 placeOf[r] = stacked++;
             }

@@ -1,4 +1,4 @@
-package org.hdbn.gate;
+package org.hdbn.smile;
 
 import java.util.Objects;
 

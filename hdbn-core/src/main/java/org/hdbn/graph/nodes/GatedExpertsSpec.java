@@ -1,14 +1,14 @@
-package org.hdbn.smile;
+package org.hdbn.graph.nodes;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import org.hdbn.gate.Gate;
+import org.hdbn.gate.GatedExperts;
 import org.hdbn.graph.BlockSpec;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Dim;
-import org.hdbn.graph.KlSource;
 import org.hdbn.graph.Node;
 import org.hdbn.graph.NodeOutput;
 import org.hdbn.graph.NodeSpec;
@@ -19,24 +19,21 @@ import org.hdbn.nn.Block;
  * The spec of {@link GatedExperts} (type {@code gated_experts}): one expert per group of a fitted
  * gate, named {@code node/expert0}, {@code node/expert1}, ...
  *
- * <p>Experts that report a KL divergence (Bayesian networks) add it for every expert the step's
- * batch ran, as the term {@code node/kl} with weight {@code klWeight / datasetSize}: the weight KL
- * is a global term of the ELBO, so against a likelihood averaged over the batch it is divided by
- * the number of training examples. When a trainer splits the batch, each expert's KL is added by
- * the shard holding the first row routed to it (see {@link org.hdbn.graph.BatchShard}).
+ * <p>Experts with loss terms of their own (a Bayesian network's weight KL, weighted by the
+ * expert's own {@code klWeight} and {@code datasetSize}) add them for every expert the step's batch
+ * ran. When a trainer splits the batch, each expert's batch-level terms are kept by the shard
+ * holding the first row routed to it (see {@link org.hdbn.graph.BatchShard}).
  *
  * @param input        the node whose rows are routed
  * @param entity       the index input naming each row's entity (e.g. {@code user})
  * @param gate         the gate resource; default {@code user_group}
  * @param out          each expert's output size (a number or a data dimension)
  * @param expert       the network of each expert
- * @param klWeight     default 1
- * @param datasetSize  optional: N, a number or a data dimension
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonClassDescription("node: one expert network per group of a fitted gate; each row goes to its entity's group's expert")
-public record GatedExpertsSpec(String input, String entity, String gate, Dim out, BlockSpec expert, Double klWeight,
-        Dim datasetSize) implements NodeSpec {
+public record GatedExpertsSpec(String input, String entity, String gate, Dim out, BlockSpec expert)
+        implements NodeSpec {
 
     public static final String DEFAULT_GATE = "user_group";
 
@@ -62,20 +59,13 @@ public record GatedExpertsSpec(String input, String entity, String gate, Dim out
             experts.add(expert.build(ctx, ctx.nodeName() + "/expert" + grp, in, width));
         }
         GatedExperts routed = new GatedExperts(g, experts);
-        double weight = (klWeight == null ? 1.0 : klWeight) / (datasetSize == null ? 1 : datasetSize.resolve(ctx));
         // its rows are distributions when every expert's are (HDBN's softmax mood preference)
         boolean distribution = experts.stream().allMatch(Block::outputsDistribution);
         return Node.of(width, distribution, f -> {
-            int[] entities = f.indices(entity);
-            NodeOutput result = NodeOutput.of(routed.forward(f.graph(), f.value(input), entities, f.mode()));
-            // the KL of every expert the whole batch used, added by the shard of its first row
+            // each expert's batch-level terms are kept by the shard holding the first row of the whole batch routed to it
             int[] firstRow = routed.firstRows(f.shard().whole().index(entity));
-            for (int grp = 0; grp < firstRow.length; grp++) {
-                if (firstRow[grp] >= 0 && experts.get(grp) instanceof KlSource source) {
-                    KlSource.addTo(f, source, "kl", weight, firstRow[grp]);
-                }
-            }
-            return result;
+            return NodeOutput.of(routed.forward(f.graph(), f.value(input), f.indices(entity),
+                    grp -> f.mode().reportingTo(f.batchTermsFrom(firstRow[grp]))));
         });
     }
 }

@@ -1,4 +1,4 @@
-package org.hdbn.gate;
+package org.hdbn.smile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
