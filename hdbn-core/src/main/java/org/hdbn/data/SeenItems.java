@@ -1,5 +1,6 @@
 package org.hdbn.data;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,9 @@ import java.util.Arrays;
  *
  * <p>Immutable once built. Users at or above {@link #userBound()} have no items.
  */
-public final class SeenItems {
+public final class SeenItems implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final int[] NONE = new int[0];
 

@@ -1,5 +1,7 @@
 package org.hdbn.graph;
 
+import org.hdbn.eval.ItemRowScores;
+
 /**
  * A score-term node that can also score every item for a query at once, without a graph pass per
  * (query, item) pair: a fixed term such as an item-item model, dense over all items, which a
@@ -8,8 +10,13 @@ package org.hdbn.graph;
 public interface ItemScoresNode extends Node {
 
     /**
-     * Adds the term's value for query (user, context) and every item {@code 0 .. numItems} to
-     * {@code out[offset .. offset + numItems)}. Must equal what a forward pass gives each pair.
+     * The term over every item, detached from the graph (its current parameter values taken now).
+     * Each row must equal what a forward pass gives the (query, item) pairs.
      */
-    void addItemScores(int user, int context, double[] out, int offset);
+    ItemRowScores rowScores();
+
+    /** Adds the term's value for query (user, context) and every item to {@code out[offset ..]}. */
+    default void addItemScores(int user, int context, double[] out, int offset) {
+        rowScores().add(user, context, out, offset);
+    }
 }

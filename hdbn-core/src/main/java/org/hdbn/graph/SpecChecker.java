@@ -47,8 +47,7 @@ final class SpecChecker {
                     walk(source, json.get(i), args[0], join(path, String.valueOf(i)));
                 }
             } else if (Map.class.isAssignableFrom(raw) && json.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : json.properties()) {
                     walk(source, e.getValue(), args[1], join(path, e.getKey()));
                 }
             }

@@ -3,7 +3,6 @@ package org.hdbn.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,8 +55,7 @@ public final class SpecInheritance {
 
     /** Merges {@code over} into {@code base} (changing it) by the rules above. */
     static void merge(ObjectNode base, ObjectNode over) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : over.properties()) {
             JsonNode old = base.get(e.getKey());
             JsonNode value = e.getValue();
             if (value.isNull()) {

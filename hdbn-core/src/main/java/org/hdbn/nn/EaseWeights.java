@@ -1,5 +1,6 @@
 package org.hdbn.nn;
 
+import java.io.Serializable;
 import java.util.function.IntPredicate;
 import org.hdbn.data.SeenItems;
 import org.hdbn.tensor.PositiveDefiniteInverse;
@@ -18,7 +19,9 @@ import org.hdbn.tensor.PositiveDefiniteInverse;
  * {@code O(n^3)} time and one {@code n x n} array ({@code 8 n^2} bytes: 305 MB at 6,180 items).
  * Immutable.
  */
-public final class EaseWeights {
+public final class EaseWeights implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double lambda;
     private final int numItems;

@@ -1,12 +1,14 @@
 package org.hdbn.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
-import org.hdbn.eval.AddedItemScores;
 import org.hdbn.eval.BlockScorer;
-import org.hdbn.eval.DotProductScorer;
+import org.hdbn.eval.ItemRowScores;
+import org.hdbn.eval.TowerScores;
 import org.hdbn.eval.SparseScoreTerms;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.RankingEvaluator;
@@ -57,14 +59,27 @@ public final class ModelEvaluator {
      * for the songs the query's user played in training (elsewhere it is zero).
      */
     public BlockScorer scorer(TrainedModel model, Dataset data, Interactions queries) {
-        BlockScorer s = new DotProductScorer(queries(model, queries), candidates(model, data.items().size()));
+        return towerScores(model, data, queries).scorer();
+    }
+
+    /**
+     * The same scores as plain data (the two towers and the spec's score terms), for ranking where
+     * the model is not, such as on a cluster ({@link org.hdbn.eval.DistributedRanking}).
+     */
+    public TowerScores towerScores(TrainedModel model, Dataset data, Interactions queries) {
+        SeenItems seen = SeenItems.of(data.train());
+        List<SparseScoreTerms> terms = new ArrayList<>();
+        List<ItemRowScores> rowTerms = new ArrayList<>();
         for (String term : model.spec().terms()) {
-            // a term that scores whole rows (an item-item model) is added as such; others only on the user's songs
-            s = model.graph().node(term) instanceof ItemScoresNode rows
-                    ? new AddedItemScores(s, (q, out, at) -> rows.addItemScores(queries.users()[q], queries.contexts()[q], out, at))
-                    : sparseTerm(model, SeenItems.of(data.train()), queries, term).addTo(s);
+            // a term that scores whole rows (an item-item model) is added over every item; others only on the user's items
+            if (model.graph().node(term) instanceof ItemScoresNode whole) {
+                rowTerms.add(whole.rowScores());
+            } else {
+                terms.add(sparseTerm(model, seen, queries, term));
+            }
         }
-        return s;
+        return new TowerScores(queries(model, queries), candidates(model, data.items().size()), terms, rowTerms,
+                queries.users(), queries.contexts());
     }
 
     /** A score term's values on every (query, song the query's user played in training) pair. */

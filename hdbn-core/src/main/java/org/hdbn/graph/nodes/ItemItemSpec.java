@@ -7,6 +7,7 @@ import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.data.ContextHistory;
 import org.hdbn.data.SeenItems;
+import org.hdbn.eval.ItemRowScores;
 import org.hdbn.graph.BuildContext;
 import org.hdbn.graph.Dim;
 import org.hdbn.graph.ForwardContext;
@@ -91,6 +92,15 @@ public record ItemItemSpec(String user, String item, String history, Dim items, 
         return new Term(user, item, b, heldOut, played, c, w);
     }
 
+    /** The term's rows: the user's EASE scores of every item times the factor (data only, serializable). */
+    private record EaseRows(EaseWeights b, SeenItems played, double factor) implements ItemRowScores {
+
+        @Override
+        public void add(int user, int context, double[] out, int offset) {
+            b.addScores(played.itemsOf(user), factor, out, offset);
+        }
+    }
+
     /** The built node: EASE scores of the candidate rows times the factor. */
     private record Term(String userInput, String itemInput, EaseWeights b, EaseWeights[] heldOut, SeenItems played,
             double fixed, Parameter learnedFactor) implements ItemScoresNode {
@@ -119,8 +129,8 @@ public record ItemItemSpec(String user, String item, String history, Dim items, 
         }
 
         @Override
-        public void addItemScores(int user, int context, double[] out, int offset) {
-            b.addScores(played.itemsOf(user), factor(), out, offset);
+        public ItemRowScores rowScores() {
+            return new EaseRows(b, played, factor());
         }
 
         private double factor() {

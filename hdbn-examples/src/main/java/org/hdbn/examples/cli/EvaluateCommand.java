@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.CsvHeader;
+import org.hdbn.eval.DistributedRanking;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.RecommendationsCsv;
 import org.hdbn.data.SeenItems;
@@ -61,6 +62,12 @@ final class EvaluateCommand implements Callable<Integer> {
             + "processors); the metrics do not depend on it.")
     Integer threads;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Rank on Apache Spark's executors (hdbn-spark): local[N] embedded, or spark://HOST:PORT, yarn, "
+                    + "k8s://...; the metrics are exactly those of the single process. The emotion diagnostics, when "
+                    + "asked for, still run here.")
+    String spark;
+
     @picocli.CommandLine.Mixin
     DiagnosticsOptions diagnostics;
 
@@ -87,12 +94,14 @@ final class EvaluateCommand implements Callable<Integer> {
         long seed = opened.model().info().seed();
         SpecRecommender recommender = new SpecRecommender(opened.model(), Engines.byName(engine), samples, seed);
         SeenItems seen = SeenItems.of(opened.data().train());
-        EvaluationResult r = RankingEvaluator.withDefaults().evaluate(recommender.scorer(opened.data(), triples), triples,
-                seen, t);
+        EvaluationResult r = spark == null
+                ? RankingEvaluator.withDefaults().evaluate(recommender.scorer(opened.data(), triples), triples, seen, t)
+                : DistributedRanking.byName("spark").evaluate(spark, RankingEvaluator.withDefaults(),
+                        recommender.towerScores(opened.data(), triples), triples, seen);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("%s on %s: %d triples ranked against %d songs in %.2f s (%s)%n", opened.model().spec().name(),
                 eval == null ? "the validation split" : eval, triples.size(), opened.data().items().size(), seconds,
-                samples == 0 ? "posterior means" : samples + " Monte Carlo samples");
+                (samples == 0 ? "posterior means" : samples + " Monte Carlo samples") + (spark == null ? "" : ", on Spark " + spark));
         out.print(r.toTable());
         EmotionDiagnostics.Result d = null;
         if (diagnostics.enabled()) {

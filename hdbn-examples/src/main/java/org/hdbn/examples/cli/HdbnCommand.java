@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
+import org.hdbn.run.CommandExtension;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "hdbn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Heterogeneity-aware Deep Bayesian Network (arXiv 2406.14090) for emotion-aware music "
                 + "recommendation, and the building blocks it is made of.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, GenerateCommand.class, ConvertCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, RecommendCommand.class, RecommendAllCommand.class,
+                GenerateCommand.class, ConvertCommand.class, BenchCommand.class,
                 ExperimentCommand.class, TypesCommand.class, TagsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HdbnCommand implements Runnable {
@@ -57,6 +60,10 @@ public final class HdbnCommand implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err, String pluginClasspath) {
         HdbnCommand root = new HdbnCommand();
         CommandLine cl = new CommandLine(root);
+        // commands of modules on the class path (hdbn-spark's prepare), which this module does not compile against
+        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class, HdbnCommand.class.getClassLoader())) {
+            extension.commands().forEach(cl::addSubcommand);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

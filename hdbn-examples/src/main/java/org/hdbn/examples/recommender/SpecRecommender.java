@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.data.Interactions;
 import org.hdbn.eval.BlockScorer;
+import org.hdbn.eval.TowerScores;
 import org.hdbn.run.ModelEvaluator;
 import org.hdbn.run.TrainedModel;
 import org.hdbn.run.data.Dataset;
@@ -59,5 +60,10 @@ public final class SpecRecommender implements Recommender {
     @Override
     public BlockScorer scorer(Dataset data, Interactions queries) {
         return new ModelEvaluator(engine, samples, seed).scorer(model, data, queries);
+    }
+
+    /** The scores of {@link #scorer} as plain data, for ranking on a cluster. */
+    public TowerScores towerScores(Dataset data, Interactions queries) {
+        return new ModelEvaluator(engine, samples, seed).towerScores(model, data, queries);
     }
 }

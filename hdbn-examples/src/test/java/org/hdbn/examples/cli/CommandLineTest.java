@@ -65,6 +65,28 @@ class CommandLineTest {
     }
 
     @Test
+    void evaluateOnSparkPrintsExactlyTheSingleProcessMetrics() {
+        Run here = run("evaluate", "--model", model.toString(), "--no-diagnostics");
+        Run spark = run("evaluate", "--model", model.toString(), "--no-diagnostics", "--spark", "local[2]");
+        assertThat(spark.code()).as(spark.err()).isZero();
+        assertThat(spark.out()).contains("on Spark local[2]");
+        String table = here.out().substring(here.out().indexOf("metric"));
+        assertThat(spark.out().substring(spark.out().indexOf("metric"))).isEqualTo(table);
+    }
+
+    @Test
+    void recommendAllWritesParquetOnSpark() throws Exception {
+        Path out = dir.resolve("all.parquet");
+        Run r = run("recommend-all", "--model", model.toString(), "--spark", "local[2]", "--out", out.toString(), "-k", "5");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote the top 5 of");
+        assertThat(out.resolve("_SUCCESS")).exists();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.endsWith(".parquet"));
+        }
+    }
+
+    @Test
     void aTrainedModelServesWithItsDataFolderGoneButRefusesOtherData() throws Exception {
         Path away = dir.resolve("away");
         Path moved = dir.resolve("data-moved-away");
