@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hdbn generate}: a synthetic data set with planted heterogeneity, in the EmoMusicLJ layout or as atomic files. */
+/** {@code hdbn generate}: a synthetic data set with planted heterogeneity, as atomic files or in the EmoMusicLJ layout. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a synthetic data set in the EmoMusicLJ layout (or, with --format atomic, as RecBole atomic "
-                + "files), with planted user groups that differ in genre taste and in what each emotion means for the "
+        description = "Write a synthetic data set as RecBole atomic files (or, with --format emomusic, in the "
+                + "EmoMusicLJ layout), with planted user groups that differ in genre taste and in what each emotion means for the "
                 + "mood they want.")
 final class GenerateCommand implements Callable<Integer> {
 
@@ -51,8 +51,8 @@ final class GenerateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     double relisten;
 
-    @Option(names = "--format", paramLabel = "emomusic|atomic", defaultValue = "emomusic", description = "emomusic: "
-            + "the EmoMusicLJ layout; atomic: RecBole atomic files OUT/NAME.train.inter, ... (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "atomic|emomusic", defaultValue = "atomic", description = "atomic: "
+            + "RecBole atomic files OUT/NAME.train.inter, ...; emomusic: the EmoMusicLJ layout (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--name", paramLabel = "NAME", description = "With --format atomic: the files' stem (default: the "

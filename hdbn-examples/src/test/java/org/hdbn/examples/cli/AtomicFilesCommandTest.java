@@ -35,7 +35,7 @@ class AtomicFilesCommandTest {
     static void generateAndConvert() {
         emo = dir.resolve("emo");
         atomic = dir.resolve("atomic");
-        Run g = run(concat(new String[] {"generate", "--out", emo.toString()}, GENERATED));
+        Run g = run(concat(new String[] {"generate", "--format", "emomusic", "--out", emo.toString()}, GENERATED));
         assertThat(g.code()).as(g.err()).isZero();
         Run c = run("convert", "--data", emo.toString(), "--out", atomic.toString(), "--name", "small", "--context-name",
                 "emotion");

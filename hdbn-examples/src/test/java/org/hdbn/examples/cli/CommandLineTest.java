@@ -36,7 +36,8 @@ class CommandLineTest {
     static void trainOnce() {
         data = dir.resolve("data");
         model = dir.resolve("model");
-        Run g = run("generate", "--out", data.toString(), "--users", "300", "--songs", "120", "--seed", "3");
+        Run g = run("generate", "--format", "emomusic", "--out", data.toString(), "--users", "300", "--songs", "120",
+                "--seed", "3");
         assertThat(g.code()).as(g.err()).isZero();
         Run t = run("train", "--data", data.toString(), "--model", model.toString(), "--spec", "bprmf", "--epochs", "3");
         assertThat(t.code()).as(t.err()).isZero();
@@ -102,7 +103,7 @@ class CommandLineTest {
         assertThat(without.out().substring(without.out().indexOf("metric")))
                 .isEqualTo(withData.out().substring(withData.out().indexOf("metric")));
         Run onFile = run("evaluate", "--model", m.toString(), "--no-diagnostics", "--eval",
-                moved.resolve("UI5_index_validation.csv").toString());
+                moved.resolve("away.valid.inter").toString());
         assertThat(onFile.code()).as(onFile.err()).isZero();
         assertThat(onFile.out()).contains("HR@10");
         Run rec = run("recommend", "--model", m.toString(), "--user", "7", "--emotion", "0", "-k", "2");
@@ -174,7 +175,7 @@ class CommandLineTest {
     @Test
     void aModelIsRefusedOnOtherData() {
         Path other = dir.resolve("other");
-        assertThat(run("generate", "--out", other.toString(), "--users", "300", "--songs", "120", "--seed", "4").code())
+        assertThat(run("generate", "--format", "emomusic", "--out", other.toString(), "--users", "300", "--songs", "120", "--seed", "4").code())
                 .isZero();
         Run e = run("evaluate", "--model", model.toString(), "--data", other.toString());
         assertThat(e.code()).isEqualTo(2);

@@ -42,7 +42,7 @@ class ExperimentCommandTest {
     static void runOnce() throws Exception {
         data = dir.resolve("data");
         out = dir.resolve("out");
-        CommandLineTest.Run g = CommandLineTest.run("generate", "--out", data.toString(), "--users", "120", "--songs",
+        CommandLineTest.Run g = CommandLineTest.run("generate", "--format", "emomusic", "--out", data.toString(), "--users", "120", "--songs",
                 "50", "--seed", "5");
         assertThat(g.code()).as(g.err()).isZero();
         run = CommandLineTest.run("experiment", "--data", data.toString(), "--out", out.toString(), "--seeds", "2",

@@ -45,7 +45,7 @@ class FirstHourTest {
     static void trainOnce() {
         data = dir.resolve("sets").resolve("small");
         model = dir.resolve("model");
-        Run g = run("generate", "--out", data.toString(), "--users", "200", "--songs", "80", "--seed", "5");
+        Run g = run("generate", "--format", "emomusic", "--out", data.toString(), "--users", "200", "--songs", "80", "--seed", "5");
         assertThat(g.code()).as(g.err()).isZero();
         trained = run("train", "--data", data.toString(), "--model", model.toString(), "--spec", "bprmf", "--epochs", "2");
         assertThat(trained.code()).as(trained.err()).isZero();
