@@ -26,12 +26,14 @@ public interface DistributedRanking {
 
     /**
      * Writes the best {@code k} items of every query (row {@code q} of {@code queries}: a user and a
-     * context; its item column is ignored) to {@code out}, with their scores.
+     * context; its item column is ignored) to {@code out}, with their scores, by model index and by
+     * external id.
      *
+     * @param ids the external ids of the users, contexts and items the indexes stand for
      * @param excludeSeen whether each user's training items are left out of their lists
      */
-    void recommendAll(String address, TowerScores scores, Interactions queries, SeenItems train, boolean excludeSeen,
-            int k, Path out);
+    void recommendAll(String address, TowerScores scores, Interactions queries, EntityIdTables ids, SeenItems train,
+            boolean excludeSeen, int k, Path out);
 
     /**
      * The installed implementation of that name.

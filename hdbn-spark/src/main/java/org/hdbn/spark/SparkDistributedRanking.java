@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 import org.hdbn.eval.DistributedRanking;
+import org.hdbn.eval.EntityIdTables;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.RankingEvaluator;
 import org.hdbn.eval.TowerScores;
@@ -32,11 +33,11 @@ public final class SparkDistributedRanking implements DistributedRanking {
     }
 
     @Override
-    public void recommendAll(String address, TowerScores scores, Interactions queries, SeenItems train,
-            boolean excludeSeen, int k, Path out) {
+    public void recommendAll(String address, TowerScores scores, Interactions queries, EntityIdTables ids,
+            SeenItems train, boolean excludeSeen, int k, Path out) {
         SparkSession spark = SparkSessions.open(address, "hdbn recommend-all");
         try {
-            new SparkRecommender(spark).recommendAll(scores, queries, train, excludeSeen, k, out);
+            new SparkRecommender(spark).recommendAll(scores, queries, ids, train, excludeSeen, k, out);
         } finally {
             spark.stop();
         }

@@ -1,5 +1,6 @@
 package org.hdbn.spark;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 import org.hdbn.eval.BlockScorer;
+import org.hdbn.eval.EntityIdTables;
 import org.hdbn.eval.ItemRowScores;
 import org.hdbn.eval.RankingEvaluator;
 import org.hdbn.eval.TopKRanker;
@@ -24,8 +26,12 @@ import org.hdbn.eval.TowerScores;
 /**
  * Batch recommendation on Spark's executors: the best {@code k} items of every (user, context)
  * query, written as Parquet with columns {@code query} (the row of the queries), {@code user},
- * {@code context}, {@code items} (best first) and {@code scores}. Scoring and ranking are those of evaluation ({@link TopKRanker} on the scores of
- * {@link TowerScores#scorer()}), with the item matrix broadcast and the queries sent in slices.
+ * {@code context}, {@code items} (best first) and {@code scores} (model indexes), then
+ * {@code user_id}, {@code context_id} and {@code item_ids} (the same, as the data's external ids).
+ * Scoring and ranking are those of evaluation ({@link TopKRanker} on the scores of
+ * {@link TowerScores#scorer()}), with the item matrix broadcast and the queries sent in slices. The
+ * item and context ids are broadcast once beside the item matrix; a slice carries the ids of its own
+ * users only, so no id table travels with every row or every task.
  */
 public final class SparkRecommender {
 
@@ -35,7 +41,22 @@ public final class SparkRecommender {
             .add("user", DataTypes.IntegerType, false)
             .add("context", DataTypes.IntegerType, false)
             .add("items", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-            .add("scores", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+            .add("scores", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+            .add("user_id", DataTypes.StringType, false)
+            .add("context_id", DataTypes.StringType, false)
+            .add("item_ids", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+    /** A slice of queries with the external ids of its users ({@code userIds[u]} for the slice's user {@code u}). */
+    record NamedSlice(QuerySlice slice, String[] userIds) implements Serializable {
+
+        static NamedSlice of(QuerySlice slice, List<String> ids) {
+            String[] names = new String[slice.userIds().length];
+            for (int u = 0; u < names.length; u++) {
+                names[u] = ids.get(slice.userIds()[u]);
+            }
+            return new NamedSlice(slice, names);
+        }
+    }
 
     private final SparkSession spark;
 
@@ -47,34 +68,45 @@ public final class SparkRecommender {
      * Writes the lists of all queries to {@code out} (a Parquet folder, replaced if present).
      *
      * @param queries one row per query: user and context; the item column is ignored
+     * @param ids the external ids of the users, contexts and items
      * @param excludeSeen whether each user's training items are left out of their list
      */
-    public void recommendAll(TowerScores scores, Interactions queries, SeenItems train, boolean excludeSeen, int k,
-            Path out) {
+    public void recommendAll(TowerScores scores, Interactions queries, EntityIdTables ids, SeenItems train,
+            boolean excludeSeen, int k, Path out) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         if (scores.numQueries() != queries.size()) {
             throw new IllegalArgumentException(scores.numQueries() + " query vectors for " + queries.size() + " queries");
         }
+        ids.requireCovers(queries, scores.numItems());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<QuerySlice> slices = new SparkRanking(spark).slices(scores, queries, train, RankingEvaluator.DEFAULT_BLOCK_SIZE);
+        List<NamedSlice> slices = new ArrayList<>();
+        for (QuerySlice slice : new SparkRanking(spark).slices(scores, queries, train, RankingEvaluator.DEFAULT_BLOCK_SIZE)) {
+            slices.add(NamedSlice.of(slice, ids.users()));
+        }
         Broadcast<Matrix> items = sc.broadcast(Matrix.of(scores.items()));
         Broadcast<List<ItemRowScores>> rowTerms = sc.broadcast(new ArrayList<>(scores.rowTerms()));
+        Broadcast<String[]> itemIds = sc.broadcast(ids.items().toArray(new String[0]));
+        Broadcast<String[]> contextIds = sc.broadcast(ids.contexts().toArray(new String[0]));
         int listLength = Math.min(k, scores.numItems());
         try {
             JavaRDD<Row> rows = sc.parallelize(slices, slices.size())
-                    .flatMap(slice -> recommend(slice, items.value(), rowTerms.value(), excludeSeen, listLength));
+                    .flatMap(named -> recommend(named, items.value(), rowTerms.value(), contextIds.value(),
+                            itemIds.value(), excludeSeen, listLength));
             spark.createDataFrame(rows, SCHEMA).write().mode(SaveMode.Overwrite).parquet(out.toString());
         } finally {
             items.destroy();
             rowTerms.destroy();
+            itemIds.destroy();
+            contextIds.destroy();
         }
     }
 
     /** One slice's lists, scored and ranked block by block. */
-    static Iterator<Row> recommend(QuerySlice slice, Matrix items, List<ItemRowScores> rowTerms, boolean excludeSeen,
-            int listLength) {
+    static Iterator<Row> recommend(NamedSlice named, Matrix items, List<ItemRowScores> rowTerms, String[] contextIds,
+            String[] itemIds, boolean excludeSeen, int listLength) {
+        QuerySlice slice = named.slice();
         BlockScorer scorer = slice.scores(items, rowTerms).scorer();
         SeenItems seen = slice.seen();
         int numItems = scorer.numItems();
@@ -91,18 +123,18 @@ public final class SparkRecommender {
                 // the ranker always keeps its target among the candidates; a target that is not
                 // excluded is a candidate anyway, so its lists are exactly the best candidates
                 int target = firstNotIn(excluded, numItems);
-                if (target < 0) {
-                    rows.add(RowFactory.create(slice.from() + q, slice.userIds()[slice.users()[q]], slice.contexts()[q], new int[0],
-                            new double[0]));
-                    continue;
-                }
                 int offset = (q - from) * numItems;
-                int[] top = ranker.rank(buffer, offset, target, excluded, slice.from() + q).top();
+                int[] top = target < 0 ? new int[0] : ranker.rank(buffer, offset, target, excluded, slice.from() + q).top();
                 double[] topScores = new double[top.length];
+                String[] topIds = new String[top.length];
                 for (int r = 0; r < top.length; r++) {
                     topScores[r] = buffer[offset + top[r]];
+                    topIds[r] = itemIds[top[r]];
                 }
-                rows.add(RowFactory.create(slice.from() + q, slice.userIds()[slice.users()[q]], slice.contexts()[q], top, topScores));
+                int user = slice.users()[q];
+                int context = slice.contexts()[q];
+                rows.add(RowFactory.create(slice.from() + q, slice.userIds()[user], context, top, topScores,
+                        named.userIds()[user], contextIds[context], topIds));
             }
         }
         return rows.iterator();

@@ -8,8 +8,10 @@ import org.hdbn.autodiff.Engines;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
 import org.hdbn.eval.DistributedRanking;
+import org.hdbn.eval.EntityIdTables;
 import org.hdbn.examples.recommender.SpecRecommender;
 import org.hdbn.graph.SpecMapper;
+import org.hdbn.run.data.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,9 +22,9 @@ import picocli.CommandLine.Spec;
  * with the code and order of {@code evaluate}, runs on the cluster.
  */
 @Command(name = "recommend-all", mixinStandardHelpOptions = true,
-        description = "Write the top K songs of every (user, emotion) pair as Parquet (columns query, user, context, "
-                + "items best first, scores), ranked on Apache Spark (hdbn-spark). Users, contexts and items are the "
-                + "model's indexes.")
+        description = "Write the top K songs of every (user, emotion) pair as Parquet, ranked on Apache Spark "
+                + "(hdbn-spark): columns query, user, context, items (best first) and scores with the model's indexes, "
+                + "and user_id, context_id and item_ids (best first) with the data set's own ids.")
 final class RecommendAllCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "Model folder.")
@@ -73,10 +75,15 @@ final class RecommendAllCommand implements Callable<Integer> {
         SpecRecommender recommender = new SpecRecommender(opened.model(), Engines.byName(engine), samples,
                 opened.model().info().seed());
         DistributedRanking.byName("spark").recommendAll(spark, recommender.towerScores(opened.data(), queries), queries,
-                SeenItems.of(opened.data().train()), !includeSeen, k, out);
+                idTables(opened.data()), SeenItems.of(opened.data().train()), !includeSeen, k, out);
         command.commandLine().getOut().printf("wrote the top %d of %d (user, emotion) pairs to %s in %.1f s (Spark %s)%n",
                 k, queries.size(), out, (System.nanoTime() - t0) / 1e9, spark);
         return 0;
+    }
+
+    /** The data set's external ids (from the model's saved copy when the data folder is gone). */
+    static EntityIdTables idTables(Dataset data) {
+        return new EntityIdTables(data.users().ids(), data.contexts().ids(), data.items().ids());
     }
 
     /** The distinct (user, context) pairs in order of first appearance, as queries (item column 0). */
