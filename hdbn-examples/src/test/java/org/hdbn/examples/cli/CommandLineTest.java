@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,8 +91,8 @@ class CommandLineTest {
         // this module does not compile against Spark (hdbn-spark is a runtime dependency), so the
         // values are checked in SparkRecommenderTest; here the schema in the Parquet footer (plain
         // bytes, uncompressed) shows that the command asked for the id columns
-        String footer = new String(Files.readAllBytes(parts.get(0)), java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(footer).contains("user_id").contains("context_id").contains("item_ids").contains("items");
+        String bytes = new String(Files.readAllBytes(parts.get(0)), StandardCharsets.ISO_8859_1);
+        assertThat(bytes).contains("user_id").contains("context_id").contains("item_ids").contains("items");
     }
 
     @Test
