@@ -14,9 +14,4 @@ public interface ItemScoresNode extends Node {
      * Each row must equal what a forward pass gives the (query, item) pairs.
      */
     ItemRowScores rowScores();
-
-    /** Adds the term's value for query (user, context) and every item to {@code out[offset ..]}. */
-    default void addItemScores(int user, int context, double[] out, int offset) {
-        rowScores().add(user, context, out, offset);
-    }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import org.hdbn.autodiff.Engines;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
+import org.hdbn.eval.ItemRowScores;
 import org.hdbn.graph.Batch;
 import org.hdbn.graph.ItemScoresNode;
 import org.hdbn.graph.ModelGraph;
@@ -85,11 +90,32 @@ class ItemItemTest {
         ItemScoresNode node = (ItemScoresNode) model.node("ease");
         for (int user = 0; user < 3; user++) {
             double[] row = new double[5];
-            node.addItemScores(user, 1, row, 0);
+            node.rowScores().add(user, 1, row, 0);
             int u = user;
             double[] pairs = values(model, Batch.ofIndices(Map.of("user", new int[] {u, u, u, u, u},
                     "emotion", new int[5], "item", new int[] {0, 1, 2, 3, 4})));
             assertThat(row).containsExactly(pairs, within(1e-14));
+        }
+    }
+
+    @Test
+    void wholeRowsTravelAsDataAndScoreTheSameAfterSerialisation() throws Exception {
+        ModelGraph model = build(spec(", \"factor\": 2"), new ParameterStore());
+        ItemRowScores rows = ((ItemScoresNode) model.node("ease")).rowScores();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(rows);
+        }
+        ItemRowScores copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (ItemRowScores) in.readObject();
+        }
+        for (int user = 0; user < 3; user++) {
+            double[] expected = new double[5];
+            double[] got = new double[5];
+            rows.add(user, 0, expected, 0);
+            copy.add(user, 0, got, 0);
+            assertThat(got).as("user %d", user).containsExactly(expected);
         }
     }
 
