@@ -17,4 +17,16 @@ public interface ItemRowScores extends Serializable {
      * numItems)}. Called from several threads for disjoint rows.
      */
     void add(int user, int context, double[] out, int offset);
+
+    /**
+     * Adds the term's values to the rows of queries {@code [from, to)}: query {@code q}, for
+     * ({@code users[q]}, {@code contexts[q]}), at {@code out[(q - from) * numItems ..)}. The same as
+     * {@link #add} per query, which this default calls; an implementation may override it to share
+     * scratch space over the block. Called from several threads for disjoint blocks.
+     */
+    default void addRows(int[] users, int[] contexts, int from, int to, double[] out, int numItems) {
+        for (int q = from; q < to; q++) {
+            add(users[q], contexts[q], out, (q - from) * numItems);
+        }
+    }
 }

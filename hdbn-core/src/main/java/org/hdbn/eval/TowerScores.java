@@ -46,7 +46,7 @@ public record TowerScores(Tensor queries, Tensor items, List<SparseScoreTerms> t
             s = t.addTo(s);
         }
         for (ItemRowScores t : rowTerms) {
-            s = new AddedItemScores(s, (q, out, at) -> t.add(users[q], contexts[q], out, at));
+            s = new AddedRowScores(s, t, users, contexts);
         }
         return s;
     }

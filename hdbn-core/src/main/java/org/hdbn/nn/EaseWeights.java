@@ -16,21 +16,27 @@ import org.hdbn.tensor.PositiveDefiniteInverse;
  *
  * <p>The fit is deterministic (the same pairs and lambda give the same matrix), so a model that
  * uses it can refit it when it is loaded instead of storing {@code n x n} numbers. It needs
- * {@code O(n^3)} time and one {@code n x n} array ({@code 8 n^2} bytes: 305 MB at 6,180 items).
- * Immutable.
+ * {@code O(n^3)} time and one {@code n x n} array ({@code 8 n^2} bytes: 305 MB at 6,180 items), held
+ * as one array per row (the fit briefly needs twice that, when the rows are copied out of the
+ * inverted matrix). Immutable.
  */
 public final class EaseWeights implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final double lambda;
     private final int numItems;
-    private final double[] weights;
+    // row i of B in its own array: a loop over a row then indexes every array by the loop variable
+    // alone, which HotSpot C2 needs to vectorise it (a row at an offset of one n x n array is not)
+    private final double[][] rows;
 
     private EaseWeights(double lambda, int numItems, double[] weights) {
         this.lambda = lambda;
         this.numItems = numItems;
-        this.weights = weights;
+        this.rows = new double[numItems][];
+        for (int i = 0; i < numItems; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(weights, i * numItems, (i + 1) * numItems);
+        }
     }
 
     /**
@@ -111,28 +117,52 @@ public final class EaseWeights implements Serializable {
 
     /** {@code B[i][j]}, the weight of a played item {@code i} towards item {@code j}. */
     public double weight(int i, int j) {
-        return weights[i * numItems + j];
+        return rows[i][j];
     }
 
     /** The score of one item for a user with the given training items: {@code sum_i B[i][item]}. */
     public double score(int[] played, int item) {
         double s = 0;
         for (int i : played) {
-            s += weights[i * numItems + item];
+            s += rows[i][item];
         }
         return s;
     }
 
     /**
      * Adds {@code factor} times the score of every item, for a user with the given training items,
-     * to {@code out[offset .. offset + numItems)}.
+     * to {@code out[offset .. offset + numItems)}: for each item {@code j}, {@code out[offset + j] +=
+     * factor * B[i][j]} for the played items {@code i} in the order given.
+     *
+     * @param scratch at least {@code numItems} long; its contents are overwritten
      */
-    public void addScores(int[] played, double factor, double[] out, int offset) {
-        for (int i : played) {
-            int row = i * numItems;
-            for (int j = 0; j < numItems; j++) {
-                out[offset + j] += factor * weights[row + j];
+    public void addScores(int[] played, double factor, double[] out, int offset, double[] scratch) {
+        if (scratch.length < numItems) {
+            throw new IllegalArgumentException("EASE: scratch of " + scratch.length + " for " + numItems + " items");
+        }
+        // the row is summed in a zero-based copy (so the loops vectorise), four played items per
+        // pass over it (the row is read and written once per four rows of B, not once per row);
+        // each entry still adds the rows one at a time in the given order, so the sums are the
+        // same bits as adding one row per pass
+        double[] acc = scratch;
+        int n = numItems;
+        System.arraycopy(out, offset, acc, 0, n);
+        int k = 0;
+        for (; k + 3 < played.length; k += 4) {
+            double[] b0 = rows[played[k]];
+            double[] b1 = rows[played[k + 1]];
+            double[] b2 = rows[played[k + 2]];
+            double[] b3 = rows[played[k + 3]];
+            for (int j = 0; j < n; j++) {
+                acc[j] = acc[j] + factor * b0[j] + factor * b1[j] + factor * b2[j] + factor * b3[j];
             }
         }
+        for (; k < played.length; k++) {
+            double[] b = rows[played[k]];
+            for (int j = 0; j < n; j++) {
+                acc[j] += factor * b[j];
+            }
+        }
+        System.arraycopy(acc, 0, out, offset, n);
     }
 }

@@ -70,7 +70,7 @@ class EaseWeightsTest {
         // a user's scores are the column sums of B over their items, one at a time or a whole row
         int[] played = seen.itemsOf(3);
         double[] row = new double[n + 2];
-        b.addScores(played, 2.0, row, 1);
+        b.addScores(played, 2.0, row, 1, new double[n]);
         for (int j = 0; j < n; j++) {
             double sum = 0;
             for (int i : played) {
@@ -81,6 +81,38 @@ class EaseWeightsTest {
         }
         assertThat(row[0]).isZero();
         assertThat(row[n + 1]).isZero();
+    }
+
+    @Test
+    void addScoresAddsThePlayedRowsOneAtATimeInTheGivenOrder() {
+        // the kernel adds four rows per pass over the output; each entry must still be
+        // out + f B[i1][j] + f B[i2][j] + ... in the given order, the same bits as one row per pass
+        UniformRandomProvider rng = RandomStreams.create(22);
+        int n = 37;
+        int[] users = new int[400];
+        int[] items = new int[400];
+        for (int k = 0; k < users.length; k++) {
+            users[k] = rng.nextInt(30);
+            items[k] = rng.nextInt(n);
+        }
+        EaseWeights b = EaseWeights.fit(pairs(users, items), n, 0.7);
+        double[] scratch = new double[n + 3];
+        for (int length = 0; length <= 11; length++) {
+            // any order, an item may come twice
+            int[] played = rng.ints(length, 0, n).toArray();
+            double[] out = rng.doubles(2 * n + 5).map(v -> v * 1e3 - 500).toArray();
+            double[] expected = out.clone();
+            for (int i : played) {
+                for (int j = 0; j < n; j++) {
+                    expected[n + 2 + j] += 37.5 * b.weight(i, j);
+                }
+            }
+            java.util.Arrays.fill(scratch, Double.NaN);
+            b.addScores(played, 37.5, out, n + 2, scratch);
+            assertThat(out).as("%d played items", length).isEqualTo(expected);
+        }
+        assertThatThrownBy(() -> b.addScores(new int[] {1}, 1, new double[n], 0, new double[n - 1]))
+                .hasMessageContaining("scratch of " + (n - 1) + " for " + n + " items");
     }
 
     @Test

@@ -96,6 +96,18 @@ class ItemItemTest {
                     "emotion", new int[5], "item", new int[] {0, 1, 2, 3, 4})));
             assertThat(row).containsExactly(pairs, within(1e-14));
         }
+        // a block of queries (the scorer's call) gives each query's row exactly as one at a time
+        int[] users = {2, 0, 1, 1, 2};
+        int[] contexts = {0, 1, 0, 1, 1};
+        double[] block = new double[3 * 5];
+        java.util.Arrays.fill(block, 0.25);
+        node.rowScores().addRows(users, contexts, 1, 4, block, 5);
+        for (int q = 1; q < 4; q++) {
+            double[] one = new double[5];
+            java.util.Arrays.fill(one, 0.25);
+            node.rowScores().add(users[q], contexts[q], one, 0);
+            assertThat(java.util.Arrays.copyOfRange(block, (q - 1) * 5, q * 5)).as("query %d", q).containsExactly(one);
+        }
     }
 
     @Test

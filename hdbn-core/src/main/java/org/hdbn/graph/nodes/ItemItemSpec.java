@@ -97,7 +97,15 @@ public record ItemItemSpec(String user, String item, String history, Dim items, 
 
         @Override
         public void add(int user, int context, double[] out, int offset) {
-            b.addScores(played.itemsOf(user), factor, out, offset);
+            b.addScores(played.itemsOf(user), factor, out, offset, new double[b.numItems()]);
+        }
+
+        @Override
+        public void addRows(int[] users, int[] contexts, int from, int to, double[] out, int numItems) {
+            double[] scratch = new double[b.numItems()];
+            for (int q = from; q < to; q++) {
+                b.addScores(played.itemsOf(users[q]), factor, out, (q - from) * numItems, scratch);
+            }
         }
     }
 

@@ -66,10 +66,11 @@ public final class Ease implements Recommender {
             @Override
             public void score(int from, int to, double[] out) {
                 int n = weights.numItems();
+                double[] scratch = new double[n];
                 for (int q = from; q < to; q++) {
                     int base = (q - from) * n;
                     java.util.Arrays.fill(out, base, base + n, 0.0);
-                    weights.addScores(history.itemsOf(users[q]), 1.0, out, base);
+                    weights.addScores(history.itemsOf(users[q]), 1.0, out, base, scratch);
                 }
             }
         };
