@@ -4,7 +4,8 @@ package org.hdbn.eval;
  * Ranks the candidates of one query at a time: the best {@code listLength} candidates in order, and
  * the target's rank among all candidates, in O(numItems log listLength) without sorting. Each query
  * is ranked twice from the same scores: among the candidates left after the exclusions, and among
- * all items ({@link Protocol#FULL}); both in one pass over the scores.
+ * all items ({@link Protocol#FULL}); both from one pass over the scores, which counts and keeps each
+ * chunk's best score, and a second over the few chunks that can hold a listed item.
  *
  * <p>Order: higher score first; equal scores put the smaller item index first, so rankings are
  * deterministic. Candidates are all items except the excluded ones; the target is always a
@@ -27,8 +28,17 @@ public final class TopKRanker {
     public record Ranking(int targetRank, int[] top, int fullRank, int[] fullTop) {
     }
 
+    // items per chunk (a power of two): the pass keeps each chunk's best score
+    private static final int CHUNK_SHIFT = 5;
+    private static final int CHUNK = 1 << CHUNK_SHIFT;
+
     private final int numItems;
     private final int listLength;
+    // per chunk of items: the best score, and the best among the candidates
+    private final double[] chunkBest;
+    private final double[] candidateChunkBest;
+    // scratch: the listLength best chunk scores seen, ascending
+    private final double[] bestChunks;
     private final boolean[] excluded;
     // scratch: excluded items already taken out of the count (an item may be listed twice)
     private final boolean[] takenOut;
@@ -54,6 +64,10 @@ public final class TopKRanker {
         }
         this.numItems = numItems;
         this.listLength = listLength;
+        int chunks = (numItems + CHUNK - 1) >>> CHUNK_SHIFT;
+        this.chunkBest = new double[chunks];
+        this.candidateChunkBest = new double[chunks];
+        this.bestChunks = new double[listLength];
         this.excluded = new boolean[numItems];
         this.takenOut = new boolean[numItems];
         this.candidates = new TopList(listLength);
@@ -112,15 +126,13 @@ public final class TopKRanker {
     private Ranking scan(int target, int query, int[] excludedItems) {
         double targetScore = scores[offset + target];
         boolean exclusions = excludedItems.length > 0;
-        candidates.start(scores, offset);
-        all.start(scores, offset);
         finite = 0;
-        // one pass over the scores: the items before the target are counted, checked and offered
-        // to both lists together. Candidates before the target: a higher score, or an equal one at
-        // a smaller index (s >= t is s > nextDown(t) for every finite t); counted over all items,
-        // then the excluded ones taken back out
-        int before = pass(0, target, Math.nextDown(targetScore), target, exclusions)
-                + pass(target, numItems, targetScore, target, exclusions);
+        java.util.Arrays.fill(chunkBest, Double.NEGATIVE_INFINITY);
+        // one pass over the scores counts the items before the target, checks the scores and keeps
+        // each chunk's best. Candidates before the target: a higher score, or an equal one at a
+        // smaller index (s >= t is s > nextDown(t) for every finite t); counted over all items, then
+        // the excluded ones taken back out
+        int before = count(0, target, Math.nextDown(targetScore)) + count(target, numItems, targetScore);
         if (finite != numItems) {
             for (int j = 0; j < numItems; j++) {
                 if (!Double.isFinite(scores[offset + j])) {
@@ -128,6 +140,7 @@ public final class TopKRanker {
                 }
             }
         }
+        fillLists(target, excludedItems, exclusions);
         int fullBefore = before;
         for (int item : excludedItems) {
             double s = scores[offset + item];
@@ -151,28 +164,119 @@ public final class TopKRanker {
     }
 
     /**
-     * Items {@code [from, to)}: counts those scoring above {@code bound}, adds the finite ones
-     * to {@link #finite} and offers them to the lists. Only an item above the candidates' entry score
-     * is offered (rarely, once the lists fill): the full list's entry score is never lower, as its
-     * items are the best of a superset. A non-finite score may be left out of the lists, but then
-     * the query fails anyway.
+     * Items {@code [from, to)}: counts those scoring above {@code bound}, adds the finite ones to
+     * {@link #finite} and raises each chunk's best score to the best of these items. No call and
+     * no branch on a score in the loop (a branch taken at random costs more than the compares).
      */
-    private int pass(int from, int to, double bound, int target, boolean exclusions) {
+    private int count(int from, int to, double bound) {
         double[] s = scores;
         int base = offset;
         int checked = 0;
-        double gate = exclusions ? candidates.entry() : all.entry();
         int above = 0;
-        for (int j = from; j < to; j++) {
-            double x = s[base + j];
-            checked += Math.abs(x) <= Double.MAX_VALUE ? 1 : 0;
-            above += x > bound ? 1 : 0;
-            if (x > gate) {
-                gate = offer(j, x, target, exclusions);
+        for (int start = from; start < to; ) {
+            int chunk = start >>> CHUNK_SHIFT;
+            int end = Math.min(to, (chunk + 1) << CHUNK_SHIFT);
+            // four running maxima, as one would chain every item's on the last's; Math.max has no
+            // branch (a comparison would be a branch mispredicted at every new maximum)
+            double b0 = chunkBest[chunk];
+            double b1 = b0;
+            double b2 = b0;
+            double b3 = b0;
+            int j = base + start;
+            for (; j + 3 < base + end; j += 4) {
+                double x0 = s[j];
+                double x1 = s[j + 1];
+                double x2 = s[j + 2];
+                double x3 = s[j + 3];
+                checked += (Math.abs(x0) <= Double.MAX_VALUE ? 1 : 0) + (Math.abs(x1) <= Double.MAX_VALUE ? 1 : 0)
+                        + (Math.abs(x2) <= Double.MAX_VALUE ? 1 : 0) + (Math.abs(x3) <= Double.MAX_VALUE ? 1 : 0);
+                above += (x0 > bound ? 1 : 0) + (x1 > bound ? 1 : 0) + (x2 > bound ? 1 : 0) + (x3 > bound ? 1 : 0);
+                b0 = Math.max(b0, x0);
+                b1 = Math.max(b1, x1);
+                b2 = Math.max(b2, x2);
+                b3 = Math.max(b3, x3);
             }
+            for (; j < base + end; j++) {
+                double x = s[j];
+                checked += Math.abs(x) <= Double.MAX_VALUE ? 1 : 0;
+                above += x > bound ? 1 : 0;
+                b0 = Math.max(b0, x);
+            }
+            chunkBest[chunk] = Math.max(Math.max(b0, b1), Math.max(b2, b3));
+            start = end;
         }
         finite += checked;
         return above;
+    }
+
+    /**
+     * Fills both lists from finite scores. The floor is the {@code listLength}-th best of the
+     * chunks' best candidates: {@code listLength} candidates (one per chunk) score at least that,
+     * so a candidate below it enters neither list (the full list's entry is never lower, as its
+     * items are the best of a superset). Only chunks whose best reaches the floor are read again,
+     * and their items offered in index order when they reach both the floor and the candidates'
+     * entry score (which, once the list is full, an item must beat).
+     */
+    private void fillLists(int target, int[] excludedItems, boolean exclusions) {
+        candidates.start(scores, offset);
+        all.start(scores, offset);
+        System.arraycopy(chunkBest, 0, candidateChunkBest, 0, chunkBest.length);
+        for (int item : excludedItems) {
+            int chunk = item >>> CHUNK_SHIFT;
+            candidateChunkBest[chunk] = bestCandidate(chunk, target);
+        }
+        // s >= floor is s > nextDown(floor), as for the target's rank
+        double floor = Math.nextDown(listLengthBest(candidateChunkBest));
+        double[] s = scores;
+        int base = offset;
+        double gate = floor;
+        for (int chunk = 0; chunk < chunkBest.length; chunk++) {
+            if (chunkBest[chunk] > floor) {
+                int end = Math.min(numItems, (chunk + 1) << CHUNK_SHIFT);
+                for (int j = chunk << CHUNK_SHIFT; j < end; j++) {
+                    double x = s[base + j];
+                    if (x > gate) {
+                        gate = Math.max(offer(j, x, target, exclusions), floor);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The best score of a chunk's candidates (the target is one even when excluded). */
+    private double bestCandidate(int chunk, int target) {
+        double best = Double.NEGATIVE_INFINITY;
+        int end = Math.min(numItems, (chunk + 1) << CHUNK_SHIFT);
+        for (int j = chunk << CHUNK_SHIFT; j < end; j++) {
+            double x = scores[offset + j];
+            if ((j == target || !excluded[j]) && x > best) {
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    /** The {@code listLength}-th largest of the chunks' values; minus infinity with fewer chunks. */
+    private double listLengthBest(double[] values) {
+        int k = bestChunks.length;
+        if (values.length < k) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        System.arraycopy(values, 0, bestChunks, 0, k);
+        java.util.Arrays.sort(bestChunks);
+        for (int c = k; c < values.length; c++) {
+            double v = values[c];
+            if (v > bestChunks[0]) {
+                // insertion into the ascending list, dropping its smallest
+                int p = 0;
+                while (p + 1 < k && bestChunks[p + 1] < v) {
+                    bestChunks[p] = bestChunks[p + 1];
+                    p++;
+                }
+                bestChunks[p] = v;
+            }
+        }
+        return bestChunks[0];
     }
 
     /** Offers item j to the lists; returns the new score an item must beat to enter either. */

@@ -215,6 +215,55 @@ class TopKRankerTest {
         }
     }
 
+    /**
+     * Long rows, where the ranker keeps each chunk's best score and reads again only the chunks that
+     * can hold a listed item: against a sort by score then index, with -0.0 and 0.0 mixed (equal
+     * scores: the smaller index first), whole runs of items excluded (the best of a chunk, or all
+     * of it), exclusions listed twice, the target among them, and the query at an offset.
+     */
+    @Test
+    void matchesASortOnLongRowsWithSignedZerosAndExcludedRuns() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20261128L);
+        double[] levels = {-0.0, 0.0, 1.5, -2.0, 3.0, Math.nextUp(3.0), -Double.MAX_VALUE, Double.MAX_VALUE};
+        for (int trial = 0; trial < 300; trial++) {
+            int numItems = 200 + rng.nextInt(2000);
+            int listLength = 1 + rng.nextInt(25);
+            int used = 2 + rng.nextInt(levels.length - 1);
+            int offset = rng.nextInt(50);
+            double[] row = new double[offset + numItems + rng.nextInt(5)];
+            Arrays.fill(row, Double.NaN);
+            for (int j = 0; j < numItems; j++) {
+                row[offset + j] = trial % 2 == 0 ? levels[rng.nextInt(used)] : rng.nextInt(1000) / 8.0 - 60;
+            }
+            double[] scores = Arrays.copyOfRange(row, offset, offset + numItems);
+            IntStream.Builder listed = IntStream.builder();
+            for (int run = rng.nextInt(4); run > 0; run--) {
+                int from = rng.nextInt(numItems);
+                IntStream.range(from, Math.min(numItems, from + 1 + rng.nextInt(80))).forEach(listed::add);
+            }
+            rng.ints(rng.nextInt(30), 0, numItems).forEach(listed::add);
+            int[] excluded = listed.build().toArray();
+            if (trial % 3 == 0) {
+                excluded = IntStream.concat(Arrays.stream(excluded), Arrays.stream(excluded)).toArray();
+            }
+            int target = trial % 4 == 0 && excluded.length > 0 ? excluded[rng.nextInt(excluded.length)]
+                    : rng.nextInt(numItems);
+
+            TopKRanker.Ranking got = new TopKRanker(numItems, listLength).rank(row, offset, target, excluded, trial);
+
+            java.util.Set<Integer> out = new java.util.HashSet<>();
+            Arrays.stream(excluded).forEach(out::add);
+            out.remove(target);
+            List<Integer> order = IntStream.range(0, numItems).boxed()
+                    .sorted((a, b) -> scores[a] > scores[b] ? -1 : scores[a] < scores[b] ? 1 : Integer.compare(a, b))
+                    .toList();
+            List<Integer> candidates = order.stream().filter(j -> !out.contains(j)).toList();
+            TopKRanker.Ranking sorted = new TopKRanker.Ranking(candidates.indexOf(target) + 1,
+                    head(candidates, listLength), order.indexOf(target) + 1, head(order, listLength));
+            assertThat(got).as("trial %d", trial).usingRecursiveComparison().isEqualTo(sorted);
+        }
+    }
+
     private static int[] head(List<Integer> order, int length) {
         return order.stream().limit(length).mapToInt(Integer::intValue).toArray();
     }
