@@ -34,7 +34,8 @@ public final class ModelEvaluator {
 
     /**
      * @param samples  0: stochastic blocks use their means; S > 0: the average of S sampled passes
-     * @param threads  threads scoring and ranking (the result does not depend on it)
+     * @param threads  threads computing the towers and terms (with the means) and scoring and ranking (the
+     *                 result does not depend on it)
      */
     public ModelEvaluator(AutodiffEngine engine, int samples, long seed, int threads) {
         this.engine = engine;
@@ -108,14 +109,14 @@ public final class ModelEvaluator {
             return Batch.ofIndices(Map.of(cols.user(), java.util.Arrays.copyOfRange(users, from, to),
                     cols.context(), java.util.Arrays.copyOfRange(contexts, from, to),
                     cols.candidate(), java.util.Arrays.copyOfRange(items, from, to)));
-        }, samples, RandomStreams.create(seed, "evaluate:" + term));
+        }, samples, RandomStreams.create(seed, "evaluate:" + term), threads);
         return new SparseScoreTerms(start, items, values.data());
     }
 
     public Tensor queries(TrainedModel model, Interactions queries) {
         return Towers.compute(model.graph(), engine, ModelSpec.QUERY, queries.size(), BLOCK,
                 from -> queryBatch(queries, from, Math.min(queries.size(), from + BLOCK)), samples,
-                RandomStreams.create(seed, "evaluate:query"));
+                RandomStreams.create(seed, "evaluate:query"), threads);
     }
 
     /** The query-side inputs (user, emotion) of rows {@code [from, to)}. */
@@ -131,6 +132,6 @@ public final class ModelEvaluator {
             int[] items = new int[to - from];
             java.util.Arrays.setAll(items, k -> from + k);
             return Batch.ofIndices(Map.of(DataBinding.COLUMNS.candidate(), items));
-        }, samples, RandomStreams.create(seed, "evaluate:candidate"));
+        }, samples, RandomStreams.create(seed, "evaluate:candidate"), threads);
     }
 }

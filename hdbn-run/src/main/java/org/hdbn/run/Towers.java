@@ -5,6 +5,7 @@ import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Graph;
+import org.hdbn.concurrent.ThreadTaskRunner;
 import org.hdbn.graph.Batch;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.nn.ForwardMode;
@@ -29,6 +30,38 @@ public final class Towers {
      *                 {@code min(blockSize, rows - from)}
      */
     public static Tensor compute(ModelGraph model, AutodiffEngine engine, String node, int rows, int blockSize,
+            IntFunction<Batch> batchOf, int samples, UniformRandomProvider rng) {
+        return compute(model, engine, node, rows, blockSize, batchOf, samples, rng, 1);
+    }
+
+    /**
+     * {@link #compute(ModelGraph, AutodiffEngine, String, int, int, IntFunction, int, UniformRandomProvider)}
+     * with the blocks on up to {@code threads} threads where that gives the same output: with the
+     * means ({@code samples = 0}; sampled passes draw from one stream in block order), on an engine
+     * that runs passes over one model at once (one that {@linkplain AutodiffEngine#routesGradients()
+     * routes gradients}, as the data-parallel trainer's concurrent passes need). Each block is the
+     * same pass whichever thread runs it, so the output does not depend on the threads.
+     *
+     * @param batchOf  called from several threads at once when the blocks run in parallel
+     */
+    public static Tensor compute(ModelGraph model, AutodiffEngine engine, String node, int rows, int blockSize,
+            IntFunction<Batch> batchOf, int samples, UniformRandomProvider rng, int threads) {
+        int blocks = rows <= 0 ? 0 : (rows - 1) / blockSize + 1;
+        if (samples != 0 || threads < 2 || blocks < 2 || !engine.routesGradients()) {
+            return sequential(model, engine, node, rows, blockSize, batchOf, samples, rng);
+        }
+        Tensor[] out = new Tensor[blocks];
+        new ThreadTaskRunner(Math.min(threads, blocks)).run(blocks,
+                b -> out[b] = means(model, engine, batchOf.apply(b * blockSize), node));
+        int width = out[0].cols();
+        double[] all = new double[Math.multiplyExact(rows, width)];
+        for (int b = 0; b < blocks; b++) {
+            System.arraycopy(out[b].data(), 0, all, b * blockSize * width, out[b].size());
+        }
+        return Tensor.of(all, rows, width);
+    }
+
+    private static Tensor sequential(ModelGraph model, AutodiffEngine engine, String node, int rows, int blockSize,
             IntFunction<Batch> batchOf, int samples, UniformRandomProvider rng) {
         if (samples < 0) {
             throw new IllegalArgumentException("samples must be 0 (means) or positive, got " + samples);

@@ -57,6 +57,28 @@ class TowersTest {
         assertThat(sampled.data()).as("the latent is sampled, not at its mean").isNotEqualTo(means.data());
     }
 
+    @Test
+    void blocksOnSeveralThreadsGiveTheSameTowersAsOneThread() throws Exception {
+        InMemoryDataset data = PlantedData.create(3);
+        ModelSpec spec = ModelSpec.read(new SpecMapper(),
+                Path.of(TowersTest.class.getResource("/planted-latent.json").toURI()));
+        ModelGraph graph = ModelTrainerTest.train(spec, data, 5).graph();
+        Interactions queries = data.train();
+        // 37 does not divide the rows: the last block is shorter
+        int block = 37;
+        for (int samples : new int[] {0, 2}) {
+            double[] one = Towers.compute(graph, ENGINE, ModelSpec.QUERY, queries.size(), block,
+                    from -> ModelEvaluator.queryBatch(queries, from, Math.min(queries.size(), from + block)), samples,
+                    RandomStreams.create(9, "t"), 1).data();
+            for (int threads : new int[] {2, 3}) {
+                double[] many = Towers.compute(graph, ENGINE, ModelSpec.QUERY, queries.size(), block,
+                        from -> ModelEvaluator.queryBatch(queries, from, Math.min(queries.size(), from + block)),
+                        samples, RandomStreams.create(9, "t"), threads).data();
+                assertThat(many).as("%d samples, %d threads", samples, threads).containsExactly(one);
+            }
+        }
+    }
+
     /** The averaging evaluation used before McPredictor: each pass's values divided by S, added up. */
     private static double[] oldAverage(ModelGraph model, Interactions queries, int blockSize, int samples,
             UniformRandomProvider rng) {
