@@ -23,6 +23,6 @@ public interface SparseScores {
 
     /** The base scorer's scores plus these. */
     default BlockScorer addTo(BlockScorer base) {
-        return new AddedItemScores(base, (q, out, row) -> forEach(q, (item, score) -> out[row + item] += score));
+        return AddedItemScores.perQuery(base, (q, out, row) -> forEach(q, (item, score) -> out[row + item] += score));
     }
 }

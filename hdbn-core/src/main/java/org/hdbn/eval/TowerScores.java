@@ -46,7 +46,7 @@ public record TowerScores(Tensor queries, Tensor items, List<SparseScoreTerms> t
             s = t.addTo(s);
         }
         for (ItemRowScores t : rowTerms) {
-            s = new AddedRowScores(s, t, users, contexts);
+            s = new AddedItemScores(s, (from, to, out, numItems) -> t.addRows(users, contexts, from, to, out, numItems));
         }
         return s;
     }
