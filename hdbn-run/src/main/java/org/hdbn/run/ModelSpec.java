@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.ModelGraph;
@@ -79,6 +81,25 @@ public record ModelSpec(int formatVersion, String name, String description,
     /** The score terms added to the dot product (empty for a pure two-tower model). */
     public List<String> terms() {
         return scoreTerms == null ? List.of() : scoreTerms;
+    }
+
+    /**
+     * The nodes a training stage computes: the stage's loss nodes when it names them, else every
+     * node but the score terms no other node reads. Such a term only ranks: no loss reaches its
+     * value, so computing it in training (an {@code item_item} node sums EASE rows for every row of
+     * a step) would be wasted. For a term that reads only inputs, as the built-in ones do, the other
+     * nodes still run in the same order and draw the same random numbers, so training gives the
+     * same parameters as when every node ran.
+     */
+    public List<String> trainingTargets(StageSpec stage) {
+        if (!stage.losses().isEmpty()) {
+            return stage.losses();
+        }
+        Set<String> read = new HashSet<>();
+        graph.nodes().values().forEach(node -> read.addAll(node.inputs()));
+        return graph.nodes().keySet().stream()
+                .filter(node -> read.contains(node) || !terms().contains(node))
+                .toList();
     }
 
     /**

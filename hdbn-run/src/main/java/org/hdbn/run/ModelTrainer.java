@@ -156,12 +156,13 @@ public final class ModelTrainer {
             }
             progress.startEpoch();
             int perEpoch = batches.batchesPerEpoch();
+            List<String> targets = spec.trainingTargets(stage);
             int done = skip;
             while (it.hasNext()) {
                 Batch batch = it.next();
                 StepReport r;
                 try {
-                    r = trainer.step(batch, stage.losses(), RandomStreams.create(options.seed(), "step", optimizer.steps()));
+                    r = trainer.step(batch, targets, RandomStreams.create(options.seed(), "step", optimizer.steps()));
                 } catch (NonFiniteException e) {
                     throw withCheckpoint(e, t0);
                 }

@@ -10,7 +10,8 @@ import org.hdbn.graph.SpecException;
  *
  * @param name    a label for progress lines
  * @param epochs  passes over the training positives
- * @param losses  loss nodes computed (and what they read); all loss nodes when empty
+ * @param losses  loss nodes computed (and what they read); when empty, every node but the score
+ *                terms no node reads ({@link ModelSpec#trainingTargets})
  * @param freeze  parameter name prefixes held fixed in this stage
  */
 public record StageSpec(String name, int epochs, List<String> losses, List<String> freeze) {

@@ -38,7 +38,7 @@ final class BenchModel {
         this.assembly = ModelAssembly.fit(spec, data, seed);
         this.trainer = assembly.trainer(assembly.optimizer(), engine, threads);
         List<StageSpec> stages = spec.training().stages();
-        this.losses = stages.get(stages.size() - 1).losses();
+        this.losses = spec.trainingTargets(stages.get(stages.size() - 1));
     }
 
     /**

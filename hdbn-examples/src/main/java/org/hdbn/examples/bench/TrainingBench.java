@@ -2,6 +2,7 @@ package org.hdbn.examples.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.examples.data.EmoMusicDataset;
@@ -88,12 +89,16 @@ public final class TrainingBench {
         try (HeapWatcher heap = new HeapWatcher()) {
             for (int e = 1; e <= epochs; e++) {
                 long cpu0 = processCpuNanos();
+                long java0 = javaThreadsCpuNanos();
                 last = model.trainEpoch(seed, e);
                 double cpu = (processCpuNanos() - cpu0) / 1e9;
+                // NaN where the JVM does not measure a thread's CPU time
+                double jvm = java0 < 0 ? Double.NaN : cpu - (javaThreadsCpuNanos() - java0) / 1e9;
                 // per CPU second: the share of the reference that other jobs on the machine do not change
-                line("epoch %d: %.2f s (process CPU %.2f s), %.0f examples/s (%.0f pairs/s), %.2f GFLOP/s = %.3f of the "
-                        + "reference on the step's shapes; per CPU second %.2f GFLOP/s = %.3f of its one-thread rate", e,
-                        last, cpu, positives / last, positives * (double) negatives / last, epochFlops / last / 1e9,
+                line("epoch %d: %.2f s (process CPU %.2f s, of which the JVM's own threads %.2f s), %.0f examples/s "
+                        + "(%.0f pairs/s), %.2f GFLOP/s = %.3f of the reference on the step's shapes; per CPU second "
+                        + "%.2f GFLOP/s = %.3f of its one-thread rate", e,
+                        last, cpu, jvm, positives / last, positives * (double) negatives / last, epochFlops / last / 1e9,
                         epochFlops / last / 1e9 / limit, epochFlops / cpu / 1e9, epochFlops / cpu / 1e9 / (limit / parallel));
             }
             peakHeap = heap.peakBytes();
@@ -131,6 +136,25 @@ public final class TrainingBench {
     private static long processCpuNanos() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    /**
+     * CPU time of the live Java threads. The process's CPU time less this is the JVM's own threads:
+     * the JIT compilers and the garbage collector, whose concurrent marking once took half a core
+     * beside training (docs/performance.md, "Garbage collection"). -1 where thread CPU time is
+     * not measured.
+     */
+    private static long javaThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+            return -1;
+        }
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            // -1 for a thread that ended since the ids were taken
+            sum += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     private void line(String format, Object... args) {

@@ -1,0 +1,73 @@
+package org.hdbn.examples.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hdbn.autodiff.Engines;
+import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.examples.data.EmoMusicLoader;
+import org.hdbn.examples.data.SyntheticEmoMusic;
+import org.hdbn.graph.SpecMapper;
+import org.hdbn.param.Parameter;
+import org.hdbn.run.ModelSpec;
+import org.hdbn.run.ModelTrainer;
+import org.hdbn.run.StageSpec;
+import org.hdbn.run.TrainingSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training leaves out the score terms that only rank: the default spec's {@code item_item} and
+ * {@code play_count} nodes are not computed in a training step, and the parameters come out the
+ * same, bit for bit, as when every node runs.
+ */
+class TrainingTargetsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void scoreTermsNoNodeReadsAreLeftOutOfTraining() {
+        ModelSpec spec = ModelSpec.builtIn(new SpecMapper(), "hdbn");
+        List<String> targets = spec.trainingTargets(spec.training().stages().get(0));
+        assertThat(spec.terms()).contains("history", "item_item", "play_count");
+        // the bpr node reads the history term, so it trains; the other two only rank
+        assertThat(targets).contains("history", "bpr", "l2", "mood_preference").doesNotContain("item_item", "play_count");
+        assertThat(targets).hasSize(spec.graph().nodes().size() - 2);
+    }
+
+    @Test
+    void leavingThemOutTrainsTheSameParametersAsRunningEveryNode() {
+        SyntheticEmoMusic.generate(new SyntheticEmoMusic.Config(200, 60, 10, 6, 4, 8, 0.1, 3L), dir);
+        EmoMusicDataset data = EmoMusicLoader.load(dir);
+        ModelSpec spec = ModelSpec.builtIn(new SpecMapper(), "hdbn");
+        spec = spec.withTraining(spec.training().withFinalEpochs(1));
+        assertThat(data.train().size()).as("positives: several steps of 512").isGreaterThan(1024);
+        // a stage naming every node runs them all, the score terms included
+        TrainingSpec t = spec.training();
+        StageSpec all = new StageSpec("train", 1, List.copyOf(spec.graph().nodes().keySet()), List.of());
+        ModelSpec everyNode = spec.withTraining(new TrainingSpec(t.batchSize(), t.negatives(), t.learningRate(),
+                t.decayRate(), t.decaySteps(), t.clipNorm(), t.groupBatches(), t.klSchedule(), List.of(all), t.shards(),
+                t.negativeSampling(), t.optimizer()));
+        assertThat(everyNode.trainingTargets(all)).contains("item_item", "play_count");
+
+        List<double[]> pruned = train(spec, data);
+        List<double[]> full = train(everyNode, data);
+        assertThat(pruned).hasSameSizeAs(full);
+        for (int k = 0; k < full.size(); k++) {
+            assertThat(pruned.get(k)).as("parameter %d", k).isEqualTo(full.get(k));
+        }
+    }
+
+    private static List<double[]> train(ModelSpec spec, EmoMusicDataset data) {
+        var m = new ModelTrainer().train(spec, data,
+                new ModelTrainer.Options(9, Engines.byName("tape"), null, null, 0, null, 0, null, 2));
+        List<double[]> values = new ArrayList<>();
+        for (Parameter p : m.store().all()) {
+            values.add(p.value().data().clone());
+        }
+        return values;
+    }
+}
