@@ -157,10 +157,25 @@ public final class EaseWeights implements Serializable {
                 acc[j] = acc[j] + factor * b0[j] + factor * b1[j] + factor * b2[j] + factor * b3[j];
             }
         }
-        for (; k < played.length; k++) {
-            double[] b = rows[played[k]];
+        // the last one to three rows in one pass too
+        int left = played.length - k;
+        if (left == 3) {
+            double[] b0 = rows[played[k]];
+            double[] b1 = rows[played[k + 1]];
+            double[] b2 = rows[played[k + 2]];
             for (int j = 0; j < n; j++) {
-                acc[j] += factor * b[j];
+                acc[j] = acc[j] + factor * b0[j] + factor * b1[j] + factor * b2[j];
+            }
+        } else if (left == 2) {
+            double[] b0 = rows[played[k]];
+            double[] b1 = rows[played[k + 1]];
+            for (int j = 0; j < n; j++) {
+                acc[j] = acc[j] + factor * b0[j] + factor * b1[j];
+            }
+        } else if (left == 1) {
+            double[] b0 = rows[played[k]];
+            for (int j = 0; j < n; j++) {
+                acc[j] += factor * b0[j];
             }
         }
         System.arraycopy(acc, 0, out, offset, n);
