@@ -1,5 +1,7 @@
 package org.hdbn.eval;
 
+import java.util.Arrays;
+
 /**
  * Ranks the candidates of one query at a time: the best {@code listLength} candidates in order, and
  * the target's rank among all candidates, in O(numItems log listLength) without sorting. Each query
@@ -127,7 +129,7 @@ public final class TopKRanker {
         double targetScore = scores[offset + target];
         boolean exclusions = excludedItems.length > 0;
         finite = 0;
-        java.util.Arrays.fill(chunkBest, Double.NEGATIVE_INFINITY);
+        Arrays.fill(chunkBest, Double.NEGATIVE_INFINITY);
         // one pass over the scores counts the items before the target, checks the scores and keeps
         // each chunk's best. Candidates before the target: a higher score, or an equal one at a
         // smaller index (s >= t is s > nextDown(t) for every finite t); counted over all items, then
@@ -263,7 +265,7 @@ public final class TopKRanker {
             return Double.NEGATIVE_INFINITY;
         }
         System.arraycopy(values, 0, bestChunks, 0, k);
-        java.util.Arrays.sort(bestChunks);
+        Arrays.sort(bestChunks);
         for (int c = k; c < values.length; c++) {
             double v = values[c];
             if (v > bestChunks[0]) {

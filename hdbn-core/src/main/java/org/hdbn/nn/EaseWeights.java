@@ -1,6 +1,7 @@
 package org.hdbn.nn;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.function.IntPredicate;
 import org.hdbn.data.SeenItems;
 import org.hdbn.tensor.PositiveDefiniteInverse;
@@ -35,7 +36,7 @@ public final class EaseWeights implements Serializable {
         this.numItems = numItems;
         this.rows = new double[numItems][];
         for (int i = 0; i < numItems; i++) {
-            rows[i] = java.util.Arrays.copyOfRange(weights, i * numItems, (i + 1) * numItems);
+            rows[i] = Arrays.copyOfRange(weights, i * numItems, (i + 1) * numItems);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
@@ -107,7 +108,7 @@ class EaseWeightsTest {
                     expected[n + 2 + j] += 37.5 * b.weight(i, j);
                 }
             }
-            java.util.Arrays.fill(scratch, Double.NaN);
+            Arrays.fill(scratch, Double.NaN);
             b.addScores(played, 37.5, out, n + 2, scratch);
             assertThat(out).as("%d played items", length).isEqualTo(expected);
         }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.hdbn.autodiff.AutodiffEngine;
@@ -100,13 +101,13 @@ class ItemItemTest {
         int[] users = {2, 0, 1, 1, 2};
         int[] contexts = {0, 1, 0, 1, 1};
         double[] block = new double[3 * 5];
-        java.util.Arrays.fill(block, 0.25);
+        Arrays.fill(block, 0.25);
         node.rowScores().addRows(users, contexts, 1, 4, block, 5);
         for (int q = 1; q < 4; q++) {
             double[] one = new double[5];
-            java.util.Arrays.fill(one, 0.25);
+            Arrays.fill(one, 0.25);
             node.rowScores().add(users[q], contexts[q], one, 0);
-            assertThat(java.util.Arrays.copyOfRange(block, (q - 1) * 5, q * 5)).as("query %d", q).containsExactly(one);
+            assertThat(Arrays.copyOfRange(block, (q - 1) * 5, q * 5)).as("query %d", q).containsExactly(one);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.hdbn.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.hdbn.autodiff.AutodiffEngine;
@@ -96,8 +97,8 @@ public final class ModelEvaluator {
         int[] items = new int[pairs];
         for (int q = 0; q < n; q++) {
             int[] own = seen.itemsOf(queries.users()[q]);
-            java.util.Arrays.fill(users, start[q], start[q + 1], queries.users()[q]);
-            java.util.Arrays.fill(contexts, start[q], start[q + 1], queries.contexts()[q]);
+            Arrays.fill(users, start[q], start[q + 1], queries.users()[q]);
+            Arrays.fill(contexts, start[q], start[q + 1], queries.contexts()[q]);
             System.arraycopy(own, 0, items, start[q], own.length);
         }
         if (pairs == 0) {
@@ -106,9 +107,9 @@ public final class ModelEvaluator {
         var cols = DataBinding.COLUMNS;
         Tensor values = Towers.compute(model.graph(), engine, term, pairs, BLOCK, from -> {
             int to = Math.min(pairs, from + BLOCK);
-            return Batch.ofIndices(Map.of(cols.user(), java.util.Arrays.copyOfRange(users, from, to),
-                    cols.context(), java.util.Arrays.copyOfRange(contexts, from, to),
-                    cols.candidate(), java.util.Arrays.copyOfRange(items, from, to)));
+            return Batch.ofIndices(Map.of(cols.user(), Arrays.copyOfRange(users, from, to),
+                    cols.context(), Arrays.copyOfRange(contexts, from, to),
+                    cols.candidate(), Arrays.copyOfRange(items, from, to)));
         }, samples, RandomStreams.create(seed, "evaluate:" + term), threads);
         return new SparseScoreTerms(start, items, values.data());
     }
@@ -122,15 +123,15 @@ public final class ModelEvaluator {
     /** The query-side inputs (user, emotion) of rows {@code [from, to)}. */
     public static Batch queryBatch(Interactions queries, int from, int to) {
         var cols = DataBinding.COLUMNS;
-        return Batch.ofIndices(Map.of(cols.user(), java.util.Arrays.copyOfRange(queries.users(), from, to),
-                cols.context(), java.util.Arrays.copyOfRange(queries.contexts(), from, to)));
+        return Batch.ofIndices(Map.of(cols.user(), Arrays.copyOfRange(queries.users(), from, to),
+                cols.context(), Arrays.copyOfRange(queries.contexts(), from, to)));
     }
 
     public Tensor candidates(TrainedModel model, int numItems) {
         return Towers.compute(model.graph(), engine, ModelSpec.CANDIDATE, numItems, BLOCK, from -> {
             int to = Math.min(numItems, from + BLOCK);
             int[] items = new int[to - from];
-            java.util.Arrays.setAll(items, k -> from + k);
+            Arrays.setAll(items, k -> from + k);
             return Batch.ofIndices(Map.of(DataBinding.COLUMNS.candidate(), items));
         }, samples, RandomStreams.create(seed, "evaluate:candidate"), threads);
     }

@@ -1,5 +1,6 @@
 package org.hdbn.examples.recommender;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
@@ -69,7 +70,7 @@ public final class Ease implements Recommender {
                 double[] scratch = new double[n];
                 for (int q = from; q < to; q++) {
                     int base = (q - from) * n;
-                    java.util.Arrays.fill(out, base, base + n, 0.0);
+                    Arrays.fill(out, base, base + n, 0.0);
                     weights.addScores(history.itemsOf(users[q]), 1.0, out, base, scratch);
                 }
             }
