@@ -62,7 +62,7 @@ public final class ModelAssembly {
 
     /**
      * A trainer as {@link #trainer(Optimizer, AutodiffEngine, int)} makes it, for another copy of the graph
-     * (e.g. one built by {@link #buildCopy} whose products are counted).
+     * (e.g. one built by {@link #buildTrainingCopy} whose products are counted).
      */
     public Trainer trainer(ModelGraph g, ParameterStore params, Optimizer optimizer, AutodiffEngine engine,
             int threads) {
@@ -79,9 +79,12 @@ public final class ModelAssembly {
                 t.decaySteps()));
     }
 
-    /** The same graph built again (same seed, same resources) with its parameters in {@code params}. */
-    public ModelGraph buildCopy(ParameterStore params) {
-        return binding.build(spec.graph(), params, seed, resources);
+    /**
+     * The graph training computes ({@link ModelSpec#trainingGraph}: without the score terms that
+     * only rank) built again, same seed and resources, with its parameters in {@code params}.
+     */
+    public ModelGraph buildTrainingCopy(ParameterStore params) {
+        return binding.build(spec.trainingGraph(), params, seed, resources);
     }
 
     public ModelSpec spec() {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.ModelGraph;
+import org.hdbn.graph.NodeSpec;
 import org.hdbn.graph.SpecException;
 import org.hdbn.graph.SpecInheritance;
 import org.hdbn.graph.SpecMapper;
@@ -95,11 +96,29 @@ public record ModelSpec(int formatVersion, String name, String description,
         if (!stage.losses().isEmpty()) {
             return stage.losses();
         }
+        Set<String> onlyRank = onlyRanking();
+        return graph.nodes().keySet().stream().filter(node -> !onlyRank.contains(node)).toList();
+    }
+
+    /**
+     * The graph without the score terms no node reads: every node a stage without {@code "losses"}
+     * computes. A copy built from it (the bench counts a step's products on one) does not repeat
+     * the fits of terms that only rank, such as an {@code item_item} term's EASE matrix.
+     */
+    public GraphSpec trainingGraph() {
+        Set<String> onlyRank = onlyRanking();
+        Map<String, NodeSpec> nodes = new LinkedHashMap<>(graph.nodes());
+        nodes.keySet().removeAll(onlyRank);
+        return new GraphSpec(graph.formatVersion(), graph.name(), graph.inputs(), graph.featureWidths(), nodes);
+    }
+
+    /** The score terms no node of the graph reads. */
+    private Set<String> onlyRanking() {
         Set<String> read = new HashSet<>();
         graph.nodes().values().forEach(node -> read.addAll(node.inputs()));
-        return graph.nodes().keySet().stream()
-                .filter(node -> read.contains(node) || !terms().contains(node))
-                .toList();
+        Set<String> onlyRank = new HashSet<>(terms());
+        onlyRank.removeAll(read);
+        return onlyRank;
     }
 
     /**

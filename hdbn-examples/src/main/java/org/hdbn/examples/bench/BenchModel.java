@@ -43,13 +43,13 @@ final class BenchModel {
 
     /**
      * The matrix products of one training step on the first batch, by shape, as the trainer runs
-     * them (cut into shards): the step runs on a copy of the model (same seed, its own parameters)
+     * them (cut into shards): the step runs on a copy of the nodes training computes (same seed, its own parameters)
      * whose products pass through a census. Its FLOPs are those of every step of a full batch.
      */
     ProductCensus census(MatrixProducts.Choice products) {
         ProductCensus census = new ProductCensus(products);
         ParameterStore copy = new ParameterStore();
-        ModelGraph g = assembly.buildCopy(copy);
+        ModelGraph g = assembly.buildTrainingCopy(copy);
         var rng = RandomStreams.create(seed, "bench:census");
         assembly.trainer(g, copy, assembly.optimizer(), new TapeEngine(census::create), 1)
                 .step(assembly.batches().epoch(rng).next(), losses, rng);

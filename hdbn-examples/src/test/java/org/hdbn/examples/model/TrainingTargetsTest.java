@@ -30,6 +30,8 @@ class TrainingTargetsTest {
         // the bpr node reads the history term, so it trains; the other two only rank
         assertThat(targets).contains("history", "bpr", "l2", "mood_preference").doesNotContain("item_item", "play_count");
         assertThat(targets).hasSize(spec.graph().nodes().size() - 2);
+        // the graph a training copy is built from has exactly these nodes, in the spec's order
+        assertThat(spec.trainingGraph().nodes().keySet()).containsExactlyElementsOf(targets);
     }
 
     @Test
