@@ -6,11 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.hdbn.gate.GateSpec;
 import org.hdbn.graph.GraphSpec;
 import org.hdbn.graph.ModelGraph;
@@ -93,32 +91,23 @@ public record ModelSpec(int formatVersion, String name, String description,
      * same parameters as when every node ran.
      */
     public List<String> trainingTargets(StageSpec stage) {
-        if (!stage.losses().isEmpty()) {
-            return stage.losses();
-        }
-        Set<String> onlyRank = onlyRanking();
-        return graph.nodes().keySet().stream().filter(node -> !onlyRank.contains(node)).toList();
+        return stage.losses().isEmpty() ? List.copyOf(trainingGraph().nodes().keySet()) : stage.losses();
     }
 
     /**
-     * The graph without the score terms no node reads: every node a stage without {@code "losses"}
-     * computes. A copy built from it (the bench counts a step's products on one) does not repeat
-     * the fits of terms that only rank, such as an {@code item_item} term's EASE matrix.
+     * The graph without the score terms no node reads: the nodes a stage without {@code "losses"}
+     * computes, in the spec's order. A copy built from it (the bench counts a step's products on
+     * one) does not repeat the fits of terms that only rank, such as an {@code item_item} term's
+     * EASE matrix.
      */
     public GraphSpec trainingGraph() {
-        Set<String> onlyRank = onlyRanking();
         Map<String, NodeSpec> nodes = new LinkedHashMap<>(graph.nodes());
-        nodes.keySet().removeAll(onlyRank);
+        for (String term : terms()) {
+            if (graph.nodes().values().stream().noneMatch(node -> node.inputs().contains(term))) {
+                nodes.remove(term);
+            }
+        }
         return new GraphSpec(graph.formatVersion(), graph.name(), graph.inputs(), graph.featureWidths(), nodes);
-    }
-
-    /** The score terms no node of the graph reads. */
-    private Set<String> onlyRanking() {
-        Set<String> read = new HashSet<>();
-        graph.nodes().values().forEach(node -> read.addAll(node.inputs()));
-        Set<String> onlyRank = new HashSet<>(terms());
-        onlyRank.removeAll(read);
-        return onlyRank;
     }
 
     /**
