@@ -68,7 +68,7 @@ public final class ContextGain {
                     + eval.size());
         }
         Interactions shuffled = shuffleContexts(eval, seed);
-        EvaluationResult s = evaluator.evaluate(scorers.apply(shuffled), shuffled, train, threads);
+        EvaluationResult s = evaluator.evaluateByUser(scorers, shuffled, train, threads);
         Map<Protocol, PairedComparison> out = new EnumMap<>(Protocol.class);
         for (Protocol p : Protocol.values()) {
             // the permutation leaves users and items alone, so both count the same triples

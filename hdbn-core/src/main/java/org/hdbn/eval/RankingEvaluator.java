@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.concurrent.ThreadTaskRunner;
 import org.hdbn.data.Interactions;
@@ -123,6 +124,58 @@ public final class RankingEvaluator {
      * scoring and ranking its own share of the blocks with its own buffers; the result is the same.
      */
     public EvaluationResult evaluate(BlockScorer scorer, Interactions eval, SeenItems train, int threads) {
+        return rank(scorer, eval, null, train, threads);
+    }
+
+    /**
+     * {@link #evaluate(BlockScorer, Interactions, SeenItems, int)} with the triples scored grouped by
+     * user: {@code scorers} gets the triples ordered by user (one user's in their order in
+     * {@code eval}) and the result is in the order of {@code eval}, rows named as there. A score
+     * term that computes one row per user, such as an item-item model's, then shares it among the
+     * user's triples in a block instead of computing it per triple (EmoMusicLJ's 15,475 validation
+     * triples have 9,855 users). The ranks and lists are those of {@code evaluate} whenever a
+     * query's scores do not depend on the queries scored beside it.
+     *
+     * @param scorers the recommender: a scorer for given query rows
+     */
+    public EvaluationResult evaluateByUser(Function<Interactions, BlockScorer> scorers, Interactions eval,
+            SeenItems train, int threads) {
+        int[] order = orderByUser(eval.users());
+        Interactions grouped = eval.select(order);
+        return rank(scorers.apply(grouped), grouped, order, train, threads);
+    }
+
+    /**
+     * The rows of {@code users} ordered by user, one user's rows in their given order (a counting
+     * sort); a negative user is refused naming its row.
+     */
+    static int[] orderByUser(int[] users) {
+        int bound = 0;
+        for (int q = 0; q < users.length; q++) {
+            if (users[q] < 0) {
+                throw new IllegalArgumentException("evaluation row " + q + ": negative user " + users[q]);
+            }
+            bound = Math.max(bound, users[q] + 1);
+        }
+        int[] start = new int[bound + 1];
+        for (int u : users) {
+            start[u + 1]++;
+        }
+        for (int u = 0; u < bound; u++) {
+            start[u + 1] += start[u];
+        }
+        int[] order = new int[users.length];
+        for (int q = 0; q < users.length; q++) {
+            order[start[users[q]]++] = q;
+        }
+        return order;
+    }
+
+    /**
+     * Scores and ranks the rows of {@code eval} in blocks; row {@code q} is reported (in the result
+     * and in errors) as row {@code rowOf[q]}, or as {@code q} when {@code rowOf} is null.
+     */
+    private EvaluationResult rank(BlockScorer scorer, Interactions eval, int[] rowOf, SeenItems train, int threads) {
         int numItems = scorer.numItems();
         if (numItems < 1) {
             throw new IllegalArgumentException("scorer has no items (numItems " + numItems + ")");
@@ -144,7 +197,7 @@ public final class RankingEvaluator {
                 int from = block * blockSize;
                 int to = Math.min(n, from + blockSize);
                 scorer.score(from, to, scores);
-                rankBlock(ranker, scores, from, to, eval, train, out);
+                rankBlock(ranker, scores, from, to, eval, rowOf, train, out);
             }
         });
         return new EvaluationResult(metrics, listLength, out.ranks, out.lists, out.fullRanks, out.fullLists, out.seen);
@@ -169,25 +222,27 @@ public final class RankingEvaluator {
 
     /**
      * Ranks queries {@code [from, to)} whose scores fill {@code scores} row-major, writing their
-     * ranks, lists and seen flags at the query indexes. Touches only those indexes and the ranker's
-     * buffers, so disjoint blocks can run on separate threads, each with its own ranker.
+     * ranks, lists and seen flags at their rows ({@code rowOf[q]}, or {@code q} when it is null).
+     * Touches only those rows and the ranker's buffers, so disjoint blocks can run on separate
+     * threads, each with its own ranker.
      */
-    private static void rankBlock(TopKRanker ranker, double[] scores, int from, int to, Interactions eval,
+    private static void rankBlock(TopKRanker ranker, double[] scores, int from, int to, Interactions eval, int[] rowOf,
             SeenItems train, Rankings out) {
         int numItems = ranker.numItems();
         for (int q = from; q < to; q++) {
+            int row = rowOf == null ? q : rowOf[q];
             int user = eval.users()[q];
             int target = eval.items()[q];
             if (user < 0) {
-                throw new IllegalArgumentException("evaluation row " + q + ": negative user " + user);
+                throw new IllegalArgumentException("evaluation row " + row + ": negative user " + user);
             }
             int[] userItems = train.itemsOf(user);
-            TopKRanker.Ranking ranking = ranker.rank(scores, (q - from) * numItems, target, userItems, q);
-            out.ranks[q] = ranking.targetRank();
-            out.lists[q] = ranking.top();
-            out.fullRanks[q] = ranking.fullRank();
-            out.fullLists[q] = ranking.fullTop();
-            out.seen[q] = Arrays.binarySearch(userItems, target) >= 0;
+            TopKRanker.Ranking ranking = ranker.rank(scores, (q - from) * numItems, target, userItems, row);
+            out.ranks[row] = ranking.targetRank();
+            out.lists[row] = ranking.top();
+            out.fullRanks[row] = ranking.fullRank();
+            out.fullLists[row] = ranking.fullTop();
+            out.seen[row] = Arrays.binarySearch(userItems, target) >= 0;
         }
     }
 }

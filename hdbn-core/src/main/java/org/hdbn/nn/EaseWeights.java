@@ -131,23 +131,22 @@ public final class EaseWeights implements Serializable {
     }
 
     /**
-     * Adds {@code factor} times the score of every item, for a user with the given training items,
-     * to {@code out[offset .. offset + numItems)}: for each item {@code j}, {@code out[offset + j] +=
-     * factor * B[i][j]} for the played items {@code i} in the order given.
+     * Writes {@code factor} times the score of every item, for a user with the given training items,
+     * to {@code row[0 .. numItems)}: {@code row[j] = factor * B[i1][j] + factor * B[i2][j] + ...} for
+     * the played items in the order given (0 for none). A caller that ranks several queries of one
+     * user computes the row once and adds it to each query's scores.
      *
-     * @param scratch at least {@code numItems} long; its contents are overwritten
+     * @param row at least {@code numItems} long; its first {@code numItems} entries are overwritten
      */
-    public void addScores(int[] played, double factor, double[] out, int offset, double[] scratch) {
-        if (scratch.length < numItems) {
-            throw new IllegalArgumentException("EASE: scratch of " + scratch.length + " for " + numItems + " items");
+    public void scores(int[] played, double factor, double[] row) {
+        if (row.length < numItems) {
+            throw new IllegalArgumentException("EASE: a row of " + row.length + " for " + numItems + " items");
         }
-        // the row is summed in a zero-based copy (so the loops vectorise), four played items per
-        // pass over it (the row is read and written once per four rows of B, not once per row);
-        // each entry still adds the rows one at a time in the given order, so the sums are the
-        // same bits as adding one row per pass
-        double[] acc = scratch;
+        // four played items per pass over the row (it is read and written once per four rows of B,
+        // not once per row), each entry still adding the rows one at a time in the given order; the
+        // row is zero-based and apart from B's rows, so the loops vectorise
         int n = numItems;
-        System.arraycopy(out, offset, acc, 0, n);
+        Arrays.fill(row, 0, n, 0.0);
         int k = 0;
         for (; k + 3 < played.length; k += 4) {
             double[] b0 = rows[played[k]];
@@ -155,7 +154,7 @@ public final class EaseWeights implements Serializable {
             double[] b2 = rows[played[k + 2]];
             double[] b3 = rows[played[k + 3]];
             for (int j = 0; j < n; j++) {
-                acc[j] = acc[j] + factor * b0[j] + factor * b1[j] + factor * b2[j] + factor * b3[j];
+                row[j] = row[j] + factor * b0[j] + factor * b1[j] + factor * b2[j] + factor * b3[j];
             }
         }
         // the last one to three rows in one pass too
@@ -165,20 +164,19 @@ public final class EaseWeights implements Serializable {
             double[] b1 = rows[played[k + 1]];
             double[] b2 = rows[played[k + 2]];
             for (int j = 0; j < n; j++) {
-                acc[j] = acc[j] + factor * b0[j] + factor * b1[j] + factor * b2[j];
+                row[j] = row[j] + factor * b0[j] + factor * b1[j] + factor * b2[j];
             }
         } else if (left == 2) {
             double[] b0 = rows[played[k]];
             double[] b1 = rows[played[k + 1]];
             for (int j = 0; j < n; j++) {
-                acc[j] = acc[j] + factor * b0[j] + factor * b1[j];
+                row[j] = row[j] + factor * b0[j] + factor * b1[j];
             }
         } else if (left == 1) {
             double[] b0 = rows[played[k]];
             for (int j = 0; j < n; j++) {
-                acc[j] += factor * b0[j];
+                row[j] += factor * b0[j];
             }
         }
-        System.arraycopy(acc, 0, out, offset, n);
     }
 }

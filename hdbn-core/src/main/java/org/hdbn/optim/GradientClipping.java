@@ -74,7 +74,8 @@ public final class GradientClipping {
     }
 
     /** The sum of the squares of a parameter's gradient (its touched rows); 0 for a frozen one. */
-    public static double sumOfSquares(Parameter p) {        if (!p.trainable()) {
+    public static double sumOfSquares(Parameter p) {
+        if (!p.trainable()) {
             return 0;
         }
         double[] g = p.grad();

@@ -84,6 +84,18 @@ public final class NetlibProducts implements MatrixProducts {
         }
     }
 
+    /**
+     * {@code y[offset + j] += x[j]} for every j of x: BLAS's daxpy with alpha 1, the same bits as that
+     * loop. A loop in Java over a row at an offset runs at about a third of daxpy's speed here (a
+     * 6,180-entry row: 4.4 against 1.4 microseconds).
+     */
+    public void addTo(double[] x, double[] y, int offset) {
+        if (offset < 0 || offset > y.length - x.length) {
+            throw new IllegalArgumentException("adding " + x.length + " values at " + offset + " of " + y.length);
+        }
+        blas.daxpy(x.length, 1.0, x, 0, 1, y, offset, 1);
+    }
+
     @Override
     public String name() {
         return name;

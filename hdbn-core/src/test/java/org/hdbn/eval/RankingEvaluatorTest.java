@@ -226,6 +226,65 @@ class RankingEvaluatorTest {
     }
 
     @Test
+    void byUserScoresTriplesGroupedByUserAndGivesTheResultInTheGivenOrder() {
+        var rng = org.hdbn.random.RandomStreams.create(33);
+        int queries = 60;
+        int items = 30;
+        int[] users = new int[queries];
+        int[] targets = new int[queries];
+        int[] contexts = new int[queries];
+        // each triple's scores, found by its context (unique per triple), so they follow it when reordered
+        double[][] byContext = new double[queries][items];
+        for (int q = 0; q < queries; q++) {
+            users[q] = rng.nextInt(7);
+            targets[q] = rng.nextInt(items);
+            contexts[q] = q;
+            for (int j = 0; j < items; j++) {
+                byContext[q][j] = rng.nextInt(9);
+            }
+        }
+        Interactions eval = new Interactions(users, targets, contexts);
+        List<Interactions> asked = new java.util.ArrayList<>();
+        java.util.function.Function<Interactions, BlockScorer> scorers = t -> {
+            asked.add(t);
+            double[][] rows = new double[t.size()][];
+            for (int k = 0; k < t.size(); k++) {
+                rows[k] = byContext[t.contexts()[k]];
+            }
+            return new ArrayBlockScorer(rows);
+        };
+        RankingEvaluator evaluator = new RankingEvaluator(List.of(5, 10), 10, 7);
+        EvaluationResult plain = evaluator.evaluate(scorers.apply(eval), eval, TRAIN, 1);
+        EvaluationResult grouped = evaluator.evaluateByUser(scorers, eval, TRAIN, 3);
+        assertThat(grouped.targetRanks()).isEqualTo(plain.targetRanks());
+        assertThat(grouped.recommendations()).isDeepEqualTo(plain.recommendations());
+        assertThat(grouped.fullRanks()).isEqualTo(plain.fullRanks());
+        assertThat(grouped.fullRecommendations()).isDeepEqualTo(plain.fullRecommendations());
+        assertThat(grouped.targetSeen()).isEqualTo(plain.targetSeen());
+        for (Protocol p : Protocol.values()) {
+            assertThat(grouped.metrics(p).mean("NDCG@10")).isEqualTo(plain.metrics(p).mean("NDCG@10"));
+        }
+        // the scorer was given the triples by user, one user's in their given order
+        Interactions byUser = asked.get(1);
+        assertThat(byUser.size()).isEqualTo(queries);
+        for (int k = 1; k < queries; k++) {
+            assertThat(byUser.users()[k]).isGreaterThanOrEqualTo(byUser.users()[k - 1]);
+            if (byUser.users()[k] == byUser.users()[k - 1]) {
+                assertThat(byUser.contexts()[k]).isGreaterThan(byUser.contexts()[k - 1]);
+            }
+        }
+        // errors name the row as given
+        byContext[41][3] = Double.NaN;
+        assertThatThrownBy(() -> evaluator.evaluateByUser(scorers, eval, TRAIN, 1))
+                .isInstanceOf(NonFiniteScoreException.class)
+                .hasMessageContaining("row 41").hasMessageContaining("item 3");
+        int[] negative = users.clone();
+        negative[17] = -2;
+        assertThatThrownBy(() -> evaluator.evaluateByUser(scorers, new Interactions(negative, targets, contexts), TRAIN, 1))
+                .hasMessageContaining("evaluation row 17: negative user -2");
+    }
+
+    @Test
     void dotProductScoresAreTheRowProducts() {
         var rng = org.hdbn.random.RandomStreams.create(32);
         org.hdbn.tensor.Tensor q = org.hdbn.tensor.Tensor.zeros(9, 5);

@@ -71,23 +71,25 @@ class EaseWeightsTest {
         // a user's scores are the column sums of B over their items, one at a time or a whole row
         int[] played = seen.itemsOf(3);
         double[] row = new double[n + 2];
-        b.addScores(played, 2.0, row, 1, new double[n]);
+        Arrays.fill(row, Double.NaN);
+        b.scores(played, 2.0, row);
         for (int j = 0; j < n; j++) {
             double sum = 0;
             for (int i : played) {
                 sum += b.weight(i, j);
             }
             assertThat(b.score(played, j)).isCloseTo(sum, within(1e-15));
-            assertThat(row[1 + j]).isCloseTo(2 * sum, within(1e-14));
+            assertThat(row[j]).isCloseTo(2 * sum, within(1e-14));
         }
-        assertThat(row[0]).isZero();
-        assertThat(row[n + 1]).isZero();
+        // past the items, the row is left alone
+        assertThat(row[n]).isNaN();
+        assertThat(row[n + 1]).isNaN();
     }
 
     @Test
-    void addScoresAddsThePlayedRowsOneAtATimeInTheGivenOrder() {
-        // the kernel adds four rows per pass over the output; each entry must still be
-        // out + f B[i1][j] + f B[i2][j] + ... in the given order, the same bits as one row per pass
+    void scoresAddThePlayedRowsOneAtATimeInTheGivenOrder() {
+        // the kernel adds four rows per pass over the row; each entry must still be
+        // f B[i1][j] + f B[i2][j] + ... in the given order, the same bits as one row per pass
         UniformRandomProvider rng = RandomStreams.create(22);
         int n = 37;
         int[] users = new int[400];
@@ -97,23 +99,23 @@ class EaseWeightsTest {
             items[k] = rng.nextInt(n);
         }
         EaseWeights b = EaseWeights.fit(pairs(users, items), n, 0.7);
-        double[] scratch = new double[n + 3];
+        double[] row = new double[n + 3];
         for (int length = 0; length <= 11; length++) {
             // any order, an item may come twice
             int[] played = rng.ints(length, 0, n).toArray();
-            double[] out = rng.doubles(2 * n + 5).map(v -> v * 1e3 - 500).toArray();
-            double[] expected = out.clone();
+            double[] expected = new double[n];
             for (int i : played) {
                 for (int j = 0; j < n; j++) {
-                    expected[n + 2 + j] += 37.5 * b.weight(i, j);
+                    expected[j] += 37.5 * b.weight(i, j);
                 }
             }
-            Arrays.fill(scratch, Double.NaN);
-            b.addScores(played, 37.5, out, n + 2, scratch);
-            assertThat(out).as("%d played items", length).isEqualTo(expected);
+            // whatever the row held before is overwritten
+            Arrays.fill(row, rng.nextDouble() * 1e3 - 500);
+            b.scores(played, 37.5, row);
+            assertThat(Arrays.copyOf(row, n)).as("%d played items", length).isEqualTo(expected);
         }
-        assertThatThrownBy(() -> b.addScores(new int[] {1}, 1, new double[n], 0, new double[n - 1]))
-                .hasMessageContaining("scratch of " + (n - 1) + " for " + n + " items");
+        assertThatThrownBy(() -> b.scores(new int[] {1}, 1, new double[n - 1]))
+                .hasMessageContaining("a row of " + (n - 1) + " for " + n + " items");
     }
 
     @Test

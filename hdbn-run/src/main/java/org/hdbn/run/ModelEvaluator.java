@@ -51,8 +51,8 @@ public final class ModelEvaluator {
     }
 
     public EvaluationResult evaluate(TrainedModel model, Dataset data, Interactions eval) {
-        return RankingEvaluator.withDefaults().evaluate(scorer(model, data, eval), eval, SeenItems.of(data.train()),
-                threads);
+        return RankingEvaluator.withDefaults().evaluateByUser(q -> scorer(model, data, q), eval,
+                SeenItems.of(data.train()), threads);
     }
 
     /**

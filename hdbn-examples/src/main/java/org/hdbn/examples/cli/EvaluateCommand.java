@@ -95,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
         SpecRecommender recommender = new SpecRecommender(opened.model(), Engines.byName(engine), samples, seed);
         SeenItems seen = SeenItems.of(opened.data().train());
         EvaluationResult r = spark == null
-                ? RankingEvaluator.withDefaults().evaluate(recommender.scorer(opened.data(), triples), triples, seen, t)
+                ? RankingEvaluator.withDefaults().evaluateByUser(q -> recommender.scorer(opened.data(), q), triples, seen, t)
                 : DistributedRanking.byName("spark").evaluate(spark, RankingEvaluator.withDefaults(),
                         recommender.towerScores(opened.data(), triples), triples, seen);
         double seconds = (System.nanoTime() - t0) / 1e9;

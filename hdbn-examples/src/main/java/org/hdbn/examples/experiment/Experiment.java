@@ -178,7 +178,7 @@ public final class Experiment {
     }
 
     private static EvaluationResult evaluate(Recommender r, Dataset data, Interactions eval, SeenItems seen) {
-        return RankingEvaluator.withDefaults().evaluate(r.scorer(data, eval), eval, seen);
+        return RankingEvaluator.withDefaults().evaluateByUser(q -> r.scorer(data, q), eval, seen, 1);
     }
 
     private void sampleSweep(Recommender fitted, Dataset data, Interactions eval, SeenItems seen,

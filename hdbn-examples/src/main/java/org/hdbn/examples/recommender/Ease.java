@@ -1,6 +1,5 @@
 package org.hdbn.examples.recommender;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
@@ -67,11 +66,10 @@ public final class Ease implements Recommender {
             @Override
             public void score(int from, int to, double[] out) {
                 int n = weights.numItems();
-                double[] scratch = new double[n];
+                double[] row = new double[n];
                 for (int q = from; q < to; q++) {
-                    int base = (q - from) * n;
-                    Arrays.fill(out, base, base + n, 0.0);
-                    weights.addScores(history.itemsOf(users[q]), 1.0, out, base, scratch);
+                    weights.scores(history.itemsOf(users[q]), 1.0, row);
+                    System.arraycopy(row, 0, out, (q - from) * n, n);
                 }
             }
         };

@@ -100,7 +100,7 @@ public final class ValidationGrid {
         for (GridPoint point : grid) {
             long t0 = System.nanoTime();
             R r = fit.apply(point);
-            EvaluationResult e = RankingEvaluator.withDefaults().evaluate(r.scorer(data, data.validation()),
+            EvaluationResult e = RankingEvaluator.withDefaults().evaluateByUser(q -> r.scorer(data, q),
                     data.validation(), seen, threads);
             double score = e.metrics(protocol).mean(METRIC);
             scores.put(point, score);
