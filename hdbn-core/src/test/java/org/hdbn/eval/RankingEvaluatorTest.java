@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hdbn.data.Interactions;
 import org.hdbn.data.SeenItems;
+import org.hdbn.testing.SameRanking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -218,11 +219,7 @@ class RankingEvaluatorTest {
         RankingEvaluator evaluator = new RankingEvaluator(List.of(5, 10), 10, 7);
         EvaluationResult one = evaluator.evaluate(new ArrayBlockScorer(scores), eval, TRAIN, 1);
         EvaluationResult three = evaluator.evaluate(new ArrayBlockScorer(scores), eval, TRAIN, 3);
-        assertThat(three.targetRanks()).isEqualTo(one.targetRanks());
-        assertThat(three.recommendations()).isDeepEqualTo(one.recommendations());
-        assertThat(three.fullRanks()).isEqualTo(one.fullRanks());
-        assertThat(three.fullRecommendations()).isDeepEqualTo(one.fullRecommendations());
-        assertThat(three.targetSeen()).isEqualTo(one.targetSeen());
+        SameRanking.check(one, three);
     }
 
     @Test
@@ -256,14 +253,7 @@ class RankingEvaluatorTest {
         RankingEvaluator evaluator = new RankingEvaluator(List.of(5, 10), 10, 7);
         EvaluationResult plain = evaluator.evaluate(scorers.apply(eval), eval, TRAIN, 1);
         EvaluationResult grouped = evaluator.evaluateByUser(scorers, eval, TRAIN, 3);
-        assertThat(grouped.targetRanks()).isEqualTo(plain.targetRanks());
-        assertThat(grouped.recommendations()).isDeepEqualTo(plain.recommendations());
-        assertThat(grouped.fullRanks()).isEqualTo(plain.fullRanks());
-        assertThat(grouped.fullRecommendations()).isDeepEqualTo(plain.fullRecommendations());
-        assertThat(grouped.targetSeen()).isEqualTo(plain.targetSeen());
-        for (Protocol p : Protocol.values()) {
-            assertThat(grouped.metrics(p).mean("NDCG@10")).isEqualTo(plain.metrics(p).mean("NDCG@10"));
-        }
+        SameRanking.check(plain, grouped);
         // the scorer was given the triples by user, one user's in their given order
         Interactions byUser = asked.get(1);
         assertThat(byUser.size()).isEqualTo(queries);
@@ -282,6 +272,16 @@ class RankingEvaluatorTest {
         negative[17] = -2;
         assertThatThrownBy(() -> evaluator.evaluateByUser(scorers, new Interactions(negative, targets, contexts), TRAIN, 1))
                 .hasMessageContaining("evaluation row 17: negative user -2");
+    }
+
+    @Test
+    void sameRankingNamesTheFirstDifference() {
+        double[][] swapped = {SCORES[1], SCORES[0], SCORES[2], SCORES[3]};
+        RankingEvaluator evaluator = new RankingEvaluator(List.of(5, 1, 3), 6, 2);
+        SameRanking.check(evaluate(2), evaluator.evaluate(new ArrayBlockScorer(SCORES), EVAL, TRAIN));
+        assertThatThrownBy(() -> SameRanking.check(evaluate(2),
+                evaluator.evaluate(new ArrayBlockScorer(swapped), EVAL, TRAIN)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("target ranks");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.RankingEvaluator;
+import org.hdbn.testing.SameRanking;
 
 /**
  * The driver of {@link StandaloneClusterTest}, in its own JVM (a JVM holds one Spark context, and the
@@ -30,7 +31,7 @@ public final class ClusterDriver {
             RankingEvaluator evaluator = new RankingEvaluator(List.of(5, 10, 20), 20, 128);
             EvaluationResult local = evaluator.evaluate(g.scores().scorer(), g.eval(), g.train());
             EvaluationResult spread = new SparkRanking(spark, 2).evaluate(evaluator, g.scores(), g.eval(), g.train());
-            SparkRankingTest.assertSame(local, spread);
+            SameRanking.check(local, spread);
             System.out.println("SAME " + spread.toMap());
         } finally {
             spark.stop();

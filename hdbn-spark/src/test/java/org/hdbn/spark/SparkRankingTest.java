@@ -1,12 +1,12 @@
 package org.hdbn.spark;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.eval.Protocol;
 import org.hdbn.eval.RankingEvaluator;
+import org.hdbn.testing.SameRanking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,7 +20,7 @@ class SparkRankingTest {
         RankingEvaluator evaluator = new RankingEvaluator(List.of(1, 5, 10, 20), 20, 64);
         EvaluationResult local = evaluator.evaluate(g.scores().scorer(), g.eval(), g.train());
         EvaluationResult spread = new SparkRanking(spark, 3).evaluate(evaluator, g.scores(), g.eval(), g.train());
-        assertSame(local, spread);
+        SameRanking.check(local, spread);
     }
 
     @Test
@@ -28,20 +28,6 @@ class SparkRankingTest {
         GeneratedScores g = GeneratedScores.of(11, 50, 80, 3, 333, 4);
         RankingEvaluator evaluator = new RankingEvaluator(List.of(5, 10), 10, 100);
         EvaluationResult local = evaluator.evaluate(g.scores().scorer(), g.eval(), g.train());
-        assertSame(local, new SparkRanking(spark, 16).evaluate(evaluator, g.scores(), g.eval(), g.train()));
-    }
-
-    static void assertSame(EvaluationResult expected, EvaluationResult actual) {
-        assertThat(actual.targetRanks()).isEqualTo(expected.targetRanks());
-        assertThat(actual.fullRanks()).isEqualTo(expected.fullRanks());
-        assertThat(actual.recommendations()).isDeepEqualTo(expected.recommendations());
-        assertThat(actual.fullRecommendations()).isDeepEqualTo(expected.fullRecommendations());
-        assertThat(actual.targetSeen()).isEqualTo(expected.targetSeen());
-        for (Protocol p : Protocol.values()) {
-            assertThat(actual.metrics(p).means()).isEqualTo(expected.metrics(p).means());
-        }
-        // the protocols must differ on this data, or the test would not tell them apart
-        assertThat(expected.metrics(Protocol.STRICT).triples()).isLessThan(expected.metrics(Protocol.FULL).triples());
-        assertThat(expected.toTable()).isEqualTo(actual.toTable());
+        SameRanking.check(local, new SparkRanking(spark, 16).evaluate(evaluator, g.scores(), g.eval(), g.train()));
     }
 }
