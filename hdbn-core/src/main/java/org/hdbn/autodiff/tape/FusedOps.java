@@ -65,7 +65,7 @@ final class FusedOps {
             double pos = dot(q.value, i * d, c.value, i * d, d);
             for (int j = 0; j < n; j++) {
                 double x = pos - dot(q.value, i * d, c.value, (b + i * n + j) * d, d);
-                total += Pointwise.softplus(-x);
+                total += SoftplusMath.softplus(-x);
                 slope[i * n + j] = Pointwise.sigmoid(-x);
             }
         }

@@ -86,17 +86,13 @@ enum Pointwise {
         }
     },
     SOFTPLUS {
+        // the loops chosen for this process: the Vector API's where it is present (SoftplusLoops)
         void forward(double[] x, double[] y) {
-            for (int k = 0; k < x.length; k++) {
-                y[k] = softplus(x[k]);
-            }
+            SoftplusLoops.preferred().forward(x, y);
         }
 
         void backward(double[] x, double[] y, double[] g, double[] gx) {
-            for (int k = 0; k < x.length; k++) {
-                // sigmoid(x) = e^x / (1 + e^x) = e^(x - y): one exponential, no division
-                gx[k] += g[k] * Math.exp(x[k] - y[k]);
-            }
+            SoftplusLoops.preferred().backward(x, y, g, gx);
         }
     },
     RELU {
@@ -130,7 +126,7 @@ enum Pointwise {
     LOG_SIGMOID {
         void forward(double[] x, double[] y) {
             for (int k = 0; k < x.length; k++) {
-                y[k] = -softplus(-x[k]);
+                y[k] = -SoftplusMath.softplus(-x[k]);
             }
         }
 
@@ -161,28 +157,11 @@ enum Pointwise {
     /** {@code gx += g * f'(x)} for every entry, given the forward's output y. */
     abstract void backward(double[] x, double[] y, double[] g, double[] gx);
 
-    /** {@code log(1 + e^x)} without overflow for large x or loss of precision for very negative x. */
-    static double softplus(double x) {
-        return Math.max(x, 0) + log1pSmall(Math.exp(-Math.abs(x)));
-    }
-
     static double sigmoid(double x) {
         if (x >= 0) {
             return 1 / (1 + Math.exp(-x));
         }
         double e = Math.exp(x);
         return e / (1 + e);
-    }
-
-    /**
-     * {@code log(1 + t)} for {@code 0 <= t <= 1} through the natural log, which the JIT compiles to
-     * an intrinsic ({@link Math#log1p} is a far slower library call). {@code u = 1 + t} rounds away
-     * {@code d = t - (u - 1)} (exactly computed, at most half an ulp of 1); since
-     * {@code log(1 + t) = log(u) + log(1 + d / u)}, adding d back leaves an error of about
-     * {@code d * t}, far below an ulp of the result for every t.
-     */
-    static double log1pSmall(double t) {
-        double u = 1 + t;
-        return Math.log(u) + (t - (u - 1));
     }
 }

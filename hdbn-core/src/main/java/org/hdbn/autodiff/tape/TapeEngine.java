@@ -33,6 +33,14 @@ public final class TapeEngine implements AutodiffEngine {
         this.products = products;
     }
 
+    /**
+     * Which softplus loops this process runs: the Vector API's or the scalar ones (see
+     * docs/performance.md; {@code -Dhdbn.softplus=scalar} forces the scalar loops).
+     */
+    public static String softplusLoops() {
+        return SoftplusLoops.preferred().name();
+    }
+
     @Override
     public String name() {
         return name;

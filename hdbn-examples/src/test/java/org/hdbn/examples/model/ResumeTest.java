@@ -57,6 +57,9 @@ class ResumeTest {
 
         Path resumed = dir.resolve("resumed");
         Path ckpts = dir.resolve("resumed.checkpoints");
+        // without --add-modules jdk.incubator.vector the killed run computes softplus one entry at
+        // a time, and this JVM (which has the module) a vector at a time: the parameters must be
+        // the same bits all the same
         List<String> cmd = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HdbnCommand.class.getName()));

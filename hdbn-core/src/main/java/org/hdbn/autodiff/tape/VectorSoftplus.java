@@ -1,0 +1,116 @@
+package org.hdbn.autodiff.tape;
+
+import static org.hdbn.autodiff.tape.SoftplusMath.LG1;
+import static org.hdbn.autodiff.tape.SoftplusMath.LG2;
+import static org.hdbn.autodiff.tape.SoftplusMath.LG3;
+import static org.hdbn.autodiff.tape.SoftplusMath.LG4;
+import static org.hdbn.autodiff.tape.SoftplusMath.LG5;
+import static org.hdbn.autodiff.tape.SoftplusMath.LG6;
+import static org.hdbn.autodiff.tape.SoftplusMath.LG7;
+import static org.hdbn.autodiff.tape.SoftplusMath.LN2_HI;
+import static org.hdbn.autodiff.tape.SoftplusMath.LN2_LO;
+import static org.hdbn.autodiff.tape.SoftplusMath.LOG2E;
+import static org.hdbn.autodiff.tape.SoftplusMath.LOWEST;
+import static org.hdbn.autodiff.tape.SoftplusMath.SHIFT;
+import static org.hdbn.autodiff.tape.SoftplusMath.SHIFT_BITS;
+import static org.hdbn.autodiff.tape.SoftplusMath.SQRT2;
+import static org.hdbn.autodiff.tape.SoftplusMath.TAYLOR;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The softplus loops on the Vector API: {@link SoftplusMath}'s operations, in its order, a vector
+ * of doubles at a time (the entries past the last whole vector take {@link SoftplusMath} itself),
+ * so every entry gets the bits {@link ScalarSoftplus} gives it. Loaded by name
+ * ({@link SoftplusLoops.Preferred}), only when the module is present.
+ */
+final class VectorSoftplus implements SoftplusLoops {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    @Override
+    public void forward(double[] x, double[] y) {
+        // two loops, e^-|x| into y and then max(x, 0) + log1p(y), each a method C2 compiles whole:
+        // in one loop it stopped inlining, and a Vector API call left out boxes its vectors (the
+        // loop took 2.3 ms on 292,000 entries, the two 0.8 ms)
+        int end = SPECIES.loopBound(x.length);
+        for (int k = 0; k < end; k += SPECIES.length()) {
+            expNonPositive(DoubleVector.fromArray(SPECIES, x, k).abs().neg()).intoArray(y, k);
+        }
+        addLog1p(x, y, end);
+        for (int k = end; k < x.length; k++) {
+            y[k] = SoftplusMath.softplus(x[k]);
+        }
+    }
+
+    @Override
+    public void backward(double[] x, double[] y, double[] g, double[] gx) {
+        int k = 0;
+        for (int end = SPECIES.loopBound(x.length); k < end; k += SPECIES.length()) {
+            DoubleVector e = expNonPositive(DoubleVector.fromArray(SPECIES, x, k).sub(DoubleVector.fromArray(SPECIES, y, k)));
+            DoubleVector.fromArray(SPECIES, gx, k).add(DoubleVector.fromArray(SPECIES, g, k).mul(e)).intoArray(gx, k);
+        }
+        for (; k < x.length; k++) {
+            gx[k] += SoftplusMath.gradient(x[k], y[k], g[k]);
+        }
+    }
+
+    /** {@link SoftplusMath#expNonPositive}, lane by lane. */
+    private static DoubleVector expNonPositive(DoubleVector z) {
+        DoubleVector c = z.max(LOWEST);
+        DoubleVector shifted = c.fma(LOG2E, SHIFT);
+        DoubleVector n = shifted.sub(SHIFT);
+        DoubleVector r = n.neg().fma(broadcast(LN2_HI), c);
+        r = n.neg().fma(broadcast(LN2_LO), r);
+        DoubleVector p = broadcast(TAYLOR[13]);
+        for (int i = 12; i >= 0; i--) {
+            p = p.fma(r, broadcast(TAYLOR[i]));
+        }
+        LongVector bits = ((LongVector) shifted.reinterpretAsLongs()).sub(SHIFT_BITS);
+        LongVector half = bits.lanewise(VectorOperators.ASHR, 1);
+        DoubleVector low = (DoubleVector) half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector high = (DoubleVector) bits.sub(half).add(1023).lanewise(VectorOperators.LSHL, 52)
+                .reinterpretAsDoubles();
+        return p.mul(low).mul(high);
+    }
+
+    /**
+     * {@code y = max(x, 0) + log1p(y)} for the entries before {@code end}, with
+     * {@link SoftplusMath#log1pUnit}'s operations lane by lane.
+     */
+    private static void addLog1p(double[] x, double[] y, int end) {
+        for (int k = 0; k < end; k += SPECIES.length()) {
+            DoubleVector t = DoubleVector.fromArray(SPECIES, y, k);
+            DoubleVector u = t.add(1.0);
+            DoubleVector d = t.sub(u.sub(1.0));
+            VectorMask<Double> upper = u.compare(VectorOperators.GT, SQRT2);
+            DoubleVector m = u.blend(u.mul(0.5), upper);
+            DoubleVector e = DoubleVector.zero(SPECIES).blend(1.0, upper);
+            DoubleVector f = m.sub(1.0);
+            DoubleVector twoF = f.add(2.0);
+            DoubleVector q = broadcast(1.0).div(u.mul(twoF));
+            DoubleVector s = f.mul(u).mul(q);
+            DoubleVector z = s.mul(s);
+            DoubleVector w = z.mul(z);
+            DoubleVector t1 = w.mul(w.fma(w.fma(LG6, LG4), broadcast(LG2)));
+            DoubleVector t2 = z.mul(w.fma(w.fma(w.fma(LG7, LG5), broadcast(LG3)), broadcast(LG1)));
+            DoubleVector r = t2.add(t1);
+            DoubleVector hfsq = f.mul(0.5).mul(f);
+            DoubleVector logM = e.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(r)).add(e.mul(LN2_LO))).sub(f));
+            DoubleVector.fromArray(SPECIES, x, k).max(0.0).add(logM.add(d.mul(twoF).mul(q))).intoArray(y, k);
+        }
+    }
+
+    private static DoubleVector broadcast(double value) {
+        return DoubleVector.broadcast(SPECIES, value);
+    }
+
+    @Override
+    public String name() {
+        return "Vector API (" + SPECIES.length() + " doubles per vector), the same bits as the scalar loops";
+    }
+}
