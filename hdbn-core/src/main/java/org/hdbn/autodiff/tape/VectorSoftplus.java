@@ -70,10 +70,10 @@ final class VectorSoftplus implements SoftplusLoops {
         for (int i = 12; i >= 0; i--) {
             p = p.fma(r, broadcast(TAYLOR[i]));
         }
-        LongVector bits = ((LongVector) shifted.reinterpretAsLongs()).sub(SHIFT_BITS);
+        LongVector bits = shifted.reinterpretAsLongs().sub(SHIFT_BITS);
         LongVector half = bits.lanewise(VectorOperators.ASHR, 1);
-        DoubleVector low = (DoubleVector) half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector high = (DoubleVector) bits.sub(half).add(1023).lanewise(VectorOperators.LSHL, 52)
+        DoubleVector low = half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector high = bits.sub(half).add(1023).lanewise(VectorOperators.LSHL, 52)
                 .reinterpretAsDoubles();
         return p.mul(low).mul(high);
     }
