@@ -38,11 +38,13 @@ interface SoftplusLoops {
      * by lane, slower than the scalar loops) and the property does not say {@code scalar}.
      */
     static boolean vectorWanted(boolean vectorModule, String arch, String property) {
-        if (property != null && !property.isEmpty() && !property.equals("scalar") && !property.equals("vector")) {
-            throw new IllegalArgumentException("-D" + PROPERTY + " must be scalar or vector, got '" + property + "'");
-        }
         boolean simd = arch.toLowerCase(Locale.ROOT).matches("amd64|x86_64|aarch64");
         return vectorModule && simd && !"scalar".equals(property);
+    }
+
+    /** Whether the property's value is one it takes: unset, {@code scalar} or {@code vector}. */
+    static boolean validProperty(String property) {
+        return property == null || property.equals("scalar") || property.equals("vector");
     }
 
     /** The choice, made once, when a softplus first runs. */
@@ -53,8 +55,15 @@ interface SoftplusLoops {
         }
 
         private static SoftplusLoops choose() {
+            String property = System.getProperty(PROPERTY);
+            if (!validProperty(property)) {
+                // the choice changes the speed only, never a result: a warning, not a failed run
+                System.err.println("hdbn: -D" + PROPERTY + " must be scalar or vector, got '" + property
+                        + "'; choosing as if it were not set");
+                property = null;
+            }
             boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-            if (!vectorWanted(module, System.getProperty("os.arch", ""), System.getProperty(PROPERTY))) {
+            if (!vectorWanted(module, System.getProperty("os.arch", ""), property)) {
                 return ScalarSoftplus.INSTANCE;
             }
             try {

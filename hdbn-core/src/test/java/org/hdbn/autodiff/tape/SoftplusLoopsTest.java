@@ -1,7 +1,6 @@
 package org.hdbn.autodiff.tape;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -123,8 +122,11 @@ class SoftplusLoopsTest {
         assertThat(SoftplusLoops.vectorWanted(false, "amd64", null)).isFalse();
         assertThat(SoftplusLoops.vectorWanted(true, "riscv64", null)).isFalse();
         assertThat(SoftplusLoops.vectorWanted(true, "x86_64", "scalar")).isFalse();
-        assertThatThrownBy(() -> SoftplusLoops.vectorWanted(true, "amd64", "fast"))
-                .hasMessageContaining("-Dhdbn.softplus must be scalar or vector, got 'fast'");
+        assertThat(SoftplusLoops.validProperty(null)).isTrue();
+        assertThat(SoftplusLoops.validProperty("scalar")).isTrue();
+        assertThat(SoftplusLoops.validProperty("vector")).isTrue();
+        assertThat(SoftplusLoops.validProperty("fast")).isFalse();
+        assertThat(SoftplusLoops.validProperty("")).isFalse();
     }
 
     private static long[] bits(double[] values) {
