@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * layer's KL term forward and backward, the BPR loss over a batch of 512 positives with 10
  * negatives each, one block of 256 queries scored against 6,180 songs and ranked, and one Adam step on an
  * embedding table. Not run by the tests; run with
- * {@code java -cp hdbn-examples/target/classes:$(cat hdbn-examples/target/classpath.txt) org.openjdk.jmh.Main KernelBenchmarks}.
+ * {@code java --add-modules jdk.incubator.vector -cp hdbn-examples/target/classes:$(cat hdbn-examples/target/classpath.txt)
+ * org.openjdk.jmh.Main KernelBenchmarks} (the module as the launcher passes it: the forks take the JVM's flags).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
