@@ -1,6 +1,7 @@
 package org.hdbn.eval;
 
 import java.util.Arrays;
+import org.hdbn.tensor.VectorApi;
 
 /**
  * Ranks the candidates of one query at a time: the best {@code listLength} candidates in order, and
@@ -31,8 +32,11 @@ public final class TopKRanker {
     }
 
     // items per chunk (a power of two): the pass keeps each chunk's best score
-    private static final int CHUNK_SHIFT = 5;
-    private static final int CHUNK = 1 << CHUNK_SHIFT;
+    static final int CHUNK_SHIFT = 5;
+    static final int CHUNK = 1 << CHUNK_SHIFT;
+    // the counting pass: on the Vector API where this JVM has it, else scalar (the same results)
+    private static final ChunkScan SCAN = VectorApi.load("org.hdbn.eval.VectorChunkScan", ChunkScan.class,
+            ScalarChunkScan.INSTANCE);
 
     private final int numItems;
     private final int listLength;
@@ -167,48 +171,12 @@ public final class TopKRanker {
 
     /**
      * Items {@code [from, to)}: counts those scoring above {@code bound}, adds the finite ones to
-     * {@link #finite} and raises each chunk's best score to the best of these items. No call and
-     * no branch on a score in the loop (a branch taken at random costs more than the compares).
+     * {@link #finite} and raises each chunk's best score to the best of these items.
      */
     private int count(int from, int to, double bound) {
-        double[] s = scores;
-        int base = offset;
-        int checked = 0;
-        int above = 0;
-        for (int start = from; start < to; ) {
-            int chunk = start >>> CHUNK_SHIFT;
-            int end = Math.min(to, (chunk + 1) << CHUNK_SHIFT);
-            // four running maxima, as one would chain every item's on the last's; Math.max has no
-            // branch (a comparison would be a branch mispredicted at every new maximum)
-            double b0 = chunkBest[chunk];
-            double b1 = b0;
-            double b2 = b0;
-            double b3 = b0;
-            int j = base + start;
-            for (; j + 3 < base + end; j += 4) {
-                double x0 = s[j];
-                double x1 = s[j + 1];
-                double x2 = s[j + 2];
-                double x3 = s[j + 3];
-                checked += (Math.abs(x0) <= Double.MAX_VALUE ? 1 : 0) + (Math.abs(x1) <= Double.MAX_VALUE ? 1 : 0)
-                        + (Math.abs(x2) <= Double.MAX_VALUE ? 1 : 0) + (Math.abs(x3) <= Double.MAX_VALUE ? 1 : 0);
-                above += (x0 > bound ? 1 : 0) + (x1 > bound ? 1 : 0) + (x2 > bound ? 1 : 0) + (x3 > bound ? 1 : 0);
-                b0 = Math.max(b0, x0);
-                b1 = Math.max(b1, x1);
-                b2 = Math.max(b2, x2);
-                b3 = Math.max(b3, x3);
-            }
-            for (; j < base + end; j++) {
-                double x = s[j];
-                checked += Math.abs(x) <= Double.MAX_VALUE ? 1 : 0;
-                above += x > bound ? 1 : 0;
-                b0 = Math.max(b0, x);
-            }
-            chunkBest[chunk] = Math.max(Math.max(b0, b1), Math.max(b2, b3));
-            start = end;
-        }
-        finite += checked;
-        return above;
+        long counts = SCAN.scan(scores, offset, from, to, bound, chunkBest);
+        finite += ChunkScan.finite(counts);
+        return ChunkScan.above(counts);
     }
 
     /**

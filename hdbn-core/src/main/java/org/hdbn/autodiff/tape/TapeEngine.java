@@ -35,7 +35,7 @@ public final class TapeEngine implements AutodiffEngine {
 
     /**
      * Which softplus loops this process runs: the Vector API's or the scalar ones (see
-     * docs/performance.md; {@code -Dhdbn.softplus=scalar} forces the scalar loops).
+     * docs/performance.md; {@code -Dhdbn.vector=scalar} forces the scalar loops).
      */
     public static String softplusLoops() {
         return SoftplusLoops.preferred().name();

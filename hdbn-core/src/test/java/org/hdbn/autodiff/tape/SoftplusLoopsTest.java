@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Softplus from {@link SoftplusMath} against {@link StrictMath} (within an ulp or two), and the
  * vector loops against the scalar ones (the same bits, on random values, the edges of the double
- * range and every tail length), and the choice between them.
+ * range and every tail length).
  */
 class SoftplusLoopsTest {
 
@@ -113,20 +113,6 @@ class SoftplusLoopsTest {
                 }
             }
         }
-    }
-
-    @Test
-    void theChoiceFollowsTheModuleTheArchitectureAndTheProperty() {
-        assertThat(SoftplusLoops.vectorWanted(true, "amd64", null)).isTrue();
-        assertThat(SoftplusLoops.vectorWanted(true, "aarch64", "vector")).isTrue();
-        assertThat(SoftplusLoops.vectorWanted(false, "amd64", null)).isFalse();
-        assertThat(SoftplusLoops.vectorWanted(true, "riscv64", null)).isFalse();
-        assertThat(SoftplusLoops.vectorWanted(true, "x86_64", "scalar")).isFalse();
-        assertThat(SoftplusLoops.validProperty(null)).isTrue();
-        assertThat(SoftplusLoops.validProperty("scalar")).isTrue();
-        assertThat(SoftplusLoops.validProperty("vector")).isTrue();
-        assertThat(SoftplusLoops.validProperty("fast")).isFalse();
-        assertThat(SoftplusLoops.validProperty("")).isFalse();
     }
 
     private static long[] bits(double[] values) {
