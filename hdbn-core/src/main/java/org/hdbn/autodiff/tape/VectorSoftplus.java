@@ -26,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The softplus loops on the Vector API: {@link SoftplusMath}'s operations, in its order, a vector
  * of doubles at a time (the entries past the last whole vector take {@link SoftplusMath} itself),
  * so every entry gets the bits {@link ScalarSoftplus} gives it. Loaded by name
- * ({@link SoftplusLoops.Preferred}), only when the module is present.
+ * ({@link org.hdbn.tensor.VectorApi}), only when the module is present.
  */
 final class VectorSoftplus implements SoftplusLoops {
 

@@ -68,7 +68,10 @@ public final class Ease implements Recommender {
                 int n = weights.numItems();
                 double[] row = new double[n];
                 for (int q = from; q < to; q++) {
-                    weights.scores(history.itemsOf(users[q]), 1.0, row);
+                    // queries ranked grouped by user (RankingEvaluator.evaluateByUser) share the row
+                    if (q == from || users[q] != users[q - 1]) {
+                        weights.scores(history.itemsOf(users[q]), 1.0, row);
+                    }
                     System.arraycopy(row, 0, out, (q - from) * n, n);
                 }
             }

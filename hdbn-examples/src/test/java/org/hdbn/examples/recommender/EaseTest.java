@@ -69,16 +69,18 @@ class EaseTest {
                 assertThat(ease.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected, within(1e-12));
             }
         }
-        // a user's scores are the sums of B's rows over their items: user 2 played items 0, 2, 3
-        Interactions queries = new Interactions(new int[] {2, 0}, new int[] {0, 0}, new int[] {0, 0});
+        // a user's scores are the sums of B's rows over their items: user 2 played items 0, 2, 3;
+        // two queries of user 2 in a row share one row, and the next user gets its own
+        Interactions queries = new Interactions(new int[] {2, 2, 0}, new int[] {0, 0, 0}, new int[] {0, 1, 0});
         BlockScorer scorer = ease.scorer(null, queries);
-        double[] out = new double[2 * n];
-        scorer.score(0, 2, out);
+        double[] out = new double[3 * n];
+        scorer.score(0, 3, out);
         for (int j = 0; j < n; j++) {
             double user2 = ease.weight(0, j) + ease.weight(2, j) + ease.weight(3, j);
             double user0 = ease.weight(0, j) + ease.weight(1, j);
             assertThat(out[j]).isCloseTo(user2, within(1e-12));
-            assertThat(out[n + j]).isCloseTo(user0, within(1e-12));
+            assertThat(out[n + j]).isEqualTo(out[j]);
+            assertThat(out[2 * n + j]).isCloseTo(user0, within(1e-12));
         }
     }
 
