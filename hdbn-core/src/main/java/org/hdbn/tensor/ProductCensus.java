@@ -2,15 +2,19 @@ package org.hdbn.tensor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the matrix products that pass through it by {@link ProductShape}, in the order first seen,
- * and hands each call on to the products it wraps: a benchmark learns which shapes a training step
- * multiplies, and how often, by running a step through it. Safe for concurrent passes.
+ * times them, and hands each call on to the products it wraps: a benchmark learns which shapes a
+ * training step multiplies, how often, and how long the products took inside the step, by running
+ * steps through it. Safe for concurrent passes.
  */
 public final class ProductCensus {
 
     private final Map<ProductShape, Long> counts = new LinkedHashMap<>();
+    // wall time inside the wrapped calls, summed over the threads that made them
+    private final LongAdder nanos = new LongAdder();
     private final MatrixProducts.Choice delegate;
 
     public ProductCensus(MatrixProducts.Choice delegate) {
@@ -34,19 +38,25 @@ public final class ProductCensus {
             @Override
             public void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
                 count(new ProductShape(transA, transB, m, n, k));
+                long t0 = System.nanoTime();
                 inner.gemm(transA, transB, m, n, k, a, b, c);
+                nanos.add(System.nanoTime() - t0);
             }
 
             @Override
             public void gemmAt(int m, int n, int k, double[] a, int aOffset, double[] b, double[] c, int cOffset) {
                 count(new ProductShape(false, false, m, n, k));
+                long t0 = System.nanoTime();
                 inner.gemmAt(m, n, k, a, aOffset, b, c, cOffset);
+                nanos.add(System.nanoTime() - t0);
             }
 
             @Override
             public void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
                 count(new ProductShape(transA, transB, m, n, k));
+                long t0 = System.nanoTime();
                 inner.sgemm(transA, transB, m, n, k, a, b, c);
+                nanos.add(System.nanoTime() - t0);
             }
         };
     }
@@ -58,6 +68,14 @@ public final class ProductCensus {
     /** The shapes seen and how many products of each. */
     public synchronized Map<ProductShape, Long> counts() {
         return new LinkedHashMap<>(counts);
+    }
+
+    /**
+     * Seconds spent inside the products seen, summed over the threads that ran them (two threads
+     * multiplying at once for one second count two): the products' own time within a step.
+     */
+    public double seconds() {
+        return nanos.sum() / 1e9;
     }
 
     /** The FLOPs of every product seen. */

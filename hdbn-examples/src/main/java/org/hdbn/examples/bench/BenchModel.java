@@ -1,9 +1,11 @@
 package org.hdbn.examples.bench;
 
+import java.util.Iterator;
 import java.util.List;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.tape.TapeEngine;
 import org.hdbn.examples.data.EmoMusicDataset;
+import org.hdbn.graph.Batch;
 import org.hdbn.graph.ModelGraph;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.random.RandomStreams;
@@ -54,6 +56,35 @@ final class BenchModel {
         assembly.trainer(g, copy, assembly.optimizer(), new TapeEngine(census::create), 1)
                 .step(assembly.batches().epoch(rng).next(), losses, rng);
         return census;
+    }
+
+    /** What {@link #timeProducts} measured: steps run, their wall seconds, and their products' FLOPs and seconds. */
+    record ProductTime(int steps, double stepSeconds, long flops, double productSeconds) {
+    }
+
+    /**
+     * Runs up to {@code steps} training steps on a copy of the nodes training computes (as
+     * {@link #census}) with {@code threads} threads, each matrix product timed: how long a step's
+     * products take inside the step, against the whole step. One step before them warms up (first
+     * use of buffers and optimizer slots) and is not counted.
+     */
+    ProductTime timeProducts(MatrixProducts.Choice products, int steps, int threads) {
+        ProductCensus census = new ProductCensus(products);
+        ParameterStore copy = new ParameterStore();
+        ModelGraph g = assembly.buildTrainingCopy(copy);
+        var rng = RandomStreams.create(seed, "bench:products");
+        Trainer timed = assembly.trainer(g, copy, assembly.optimizer(), new TapeEngine(census::create), threads);
+        Iterator<Batch> batches = assembly.batches().epoch(rng);
+        timed.step(batches.next(), losses, rng);
+        long flops0 = census.flops();
+        double seconds0 = census.seconds();
+        int run = 0;
+        long t0 = System.nanoTime();
+        for (; run < steps && batches.hasNext(); run++) {
+            timed.step(batches.next(), losses, rng);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return new ProductTime(run, wall, census.flops() - flops0, census.seconds() - seconds0);
     }
 
     /** One epoch of training; returns its seconds. */

@@ -17,13 +17,17 @@ import org.hdbn.tensor.ProductCensus;
  * What {@code hdbn bench} measures, in one run: a reference BLAS and hdbn's own kernel on a large
  * square product and on the training step's own product shapes, training epochs (seconds,
  * examples/s, the GFLOP/s of the step's matrix products and their ratio to the reference on the
- * same shapes), the peak heap while training (from garbage-collection notifications, see
+ * same shapes), the products' own time and rate inside training steps (each product timed, against
+ * the reference on the same shapes), the peak heap while training (from garbage-collection notifications, see
  * {@link HeapWatcher}) and the full-ranking evaluation of the validation split with posterior means.
  */
 public final class TrainingBench {
 
     /** Size of the square product the peak is measured on. */
     static final int PEAK_SIZE = 1024;
+
+    /** Training steps whose products are timed one by one after the epochs. */
+    static final int PRODUCT_STEPS = 60;
 
     private final ModelSpec spec;
     private final EmoMusicDataset data;
@@ -108,6 +112,14 @@ public final class TrainingBench {
             gcs = heap.collections();
             gcMillis = heap.pauseMillis();
         }
+        // after the epochs, so the JIT has compiled the step as it runs in training
+        BenchModel.ProductTime inStep = model.timeProducts(used, PRODUCT_STEPS, threads);
+        double productRate = inStep.flops() / inStep.productSeconds() / 1e9;
+        line("products inside the step (%d steps on %d threads after the epochs, each product timed): %.2f of %.2f ms "
+                + "per step; %.2f GFLOP/s per thread while multiplying = %.3f of the reference's one-thread rate on "
+                + "the step's shapes", inStep.steps(), threads, inStep.productSeconds() * 1e3 / inStep.steps(),
+                inStep.stepSeconds() * 1e3 / inStep.steps(), productRate,
+                productRate / (flopsPerBatch / referenceStep / 1e9));
         line("peak heap while training: %d MB (largest heap use before a collection, from GC notifications; "
                 + "%d collections, %.1f s of pauses); largest after a collection: %d MB", peakHeap >> 20, gcs,
                 gcMillis / 1e3, liveHeap >> 20);

@@ -216,6 +216,7 @@ class CommandLineTest {
                 .contains("1024 x 1024 x 1024 on 2 threads").contains("hdbn Gemm")
                 .contains("training step: ").contains("matrix products of").contains("limit (shards running at once: 2)")
                 .contains("epoch 1: ").contains("examples/s").contains("of the reference on the step's shapes")
+                .contains("products inside the step (").contains("of the reference's one-thread rate")
                 .contains("peak heap while training: ").contains("evaluation 1: ").contains("summary: ")
                 .contains("load average now");
         Run shards = run("bench", "--data", data.toString(), "--spec", "bprmf", "--epochs", "1", "--eval-runs", "0",
