@@ -115,11 +115,14 @@ public final class TrainingBench {
         // after the epochs, so the JIT has compiled the step as it runs in training
         BenchModel.ProductTime inStep = model.timeProducts(used, PRODUCT_STEPS, threads);
         double productRate = inStep.flops() / inStep.productSeconds() / 1e9;
-        line("products inside the step (%d steps on %d threads after the epochs, each product timed): %.2f of %.2f ms "
+        double productShare = productRate / (flopsPerBatch / referenceStep / 1e9);
+        // on the double-precision tape (as the census): the reference it is compared with is double too
+        line("products inside the step (double-precision tape, %d steps on %d threads after the epochs, each product "
+                + "timed): %.2f of %.2f ms "
                 + "per step; %.2f GFLOP/s per thread while multiplying = %.3f of the reference's one-thread rate on "
                 + "the step's shapes", inStep.steps(), threads, inStep.productSeconds() * 1e3 / inStep.steps(),
                 inStep.stepSeconds() * 1e3 / inStep.steps(), productRate,
-                productRate / (flopsPerBatch / referenceStep / 1e9));
+                productShare);
         line("peak heap while training: %d MB (largest heap use before a collection, from GC notifications; "
                 + "%d collections, %.1f s of pauses); largest after a collection: %d MB", peakHeap >> 20, gcs,
                 gcMillis / 1e3, liveHeap >> 20);
@@ -136,8 +139,9 @@ public final class TrainingBench {
                     s, (processCpuNanos() - cpu0) / 1e9, data.validation().size(), data.numSongs());
         }
         line("summary: epoch %.2f s, %.0f examples/s, evaluation %.3f s, peak heap %d MB, %.2f GFLOP/s / %.2f reference "
-                + "limit = %.3f (threads %d, shards %d, load average now %.2f, JVM uptime %.0f s)", last, positives / last,
-                bestEval, peakHeap >> 20, epochFlops / last / 1e9, limit, epochFlops / last / 1e9 / limit, threads,
+                + "limit = %.3f, products while multiplying %.3f of the reference (threads %d, shards %d, load average "
+                + "now %.2f, JVM uptime %.0f s)", last, positives / last, bestEval, peakHeap >> 20, epochFlops / last / 1e9,
+                limit, epochFlops / last / 1e9 / limit, productShare, threads,
                 model.shards, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         return new Result(engine.name(), last, bestEval);
