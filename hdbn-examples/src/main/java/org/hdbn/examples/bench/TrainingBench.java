@@ -46,7 +46,7 @@ public final class TrainingBench {
         this.out = out;
     }
 
-    /** What one bench run measured: the last epoch's and the best evaluation's wall time. */
+    /** What one bench run measured: the summary's epoch ({@link EpochTimes#median()}) and the best evaluation's wall time. */
     public record Result(String engine, double epochSeconds, double evaluationSeconds) {
     }
 
@@ -87,7 +87,7 @@ public final class TrainingBench {
                 batchSize, model.shards, flopsPerBatch / referenceStep / 1e9, referenceStep * 1e3,
                 flopsPerBatch / gemmStep / 1e9, gemmStep * 1e3, parallel, limit);
 
-        double last = 0;
+        double[] epochSeconds = new double[epochs];
         long peakHeap;
         long liveHeap;
         long gcs;
@@ -96,7 +96,8 @@ public final class TrainingBench {
             for (int e = 1; e <= epochs; e++) {
                 long cpu0 = processCpuNanos();
                 long java0 = javaThreadsCpuNanos();
-                last = model.trainEpoch(seed, e);
+                double seconds = model.trainEpoch(seed, e);
+                epochSeconds[e - 1] = seconds;
                 double cpu = (processCpuNanos() - cpu0) / 1e9;
                 // NaN where the JVM does not measure a thread's CPU time
                 double jvm = java0 < 0 ? Double.NaN : cpu - (javaThreadsCpuNanos() - java0) / 1e9;
@@ -104,8 +105,9 @@ public final class TrainingBench {
                 line("epoch %d: %.2f s (process CPU %.2f s, of which the JVM's own threads %.2f s), %.0f examples/s "
                         + "(%.0f pairs/s), %.2f GFLOP/s = %.3f of the reference on the step's shapes; per CPU second "
                         + "%.2f GFLOP/s = %.3f of its one-thread rate", e,
-                        last, cpu, jvm, positives / last, positives * (double) negatives / last, epochFlops / last / 1e9,
-                        epochFlops / last / 1e9 / limit, epochFlops / cpu / 1e9, epochFlops / cpu / 1e9 / (limit / parallel));
+                        seconds, cpu, jvm, positives / seconds, positives * (double) negatives / seconds,
+                        epochFlops / seconds / 1e9, epochFlops / seconds / 1e9 / limit, epochFlops / cpu / 1e9,
+                        epochFlops / cpu / 1e9 / (limit / parallel));
             }
             peakHeap = heap.peakBytes();
             liveHeap = heap.peakLiveBytes();
@@ -138,13 +140,16 @@ public final class TrainingBench {
             line("evaluation %d: %.3f s (process CPU %.2f s; %d triples x %d songs, top-20 lists, posterior means)", r,
                     s, (processCpuNanos() - cpu0) / 1e9, data.validation().size(), data.numSongs());
         }
-        line("summary: epoch %.2f s, %.0f examples/s, evaluation %.3f s, peak heap %d MB, %.2f GFLOP/s / %.2f reference "
-                + "limit = %.3f, products while multiplying %.3f of the reference (threads %d, shards %d, load average "
-                + "now %.2f, JVM uptime %.0f s)", last, positives / last, bestEval, peakHeap >> 20, epochFlops / last / 1e9,
-                limit, epochFlops / last / 1e9 / limit, productShare, threads,
+        EpochTimes times = new EpochTimes(epochSeconds);
+        double epoch = times.median();
+        line("summary: epoch %.2f s (%s; %.2f-%.2f s), %.0f examples/s, evaluation %.3f s, peak heap %d MB, %.2f "
+                + "GFLOP/s / %.2f reference limit = %.3f, products while multiplying %.3f of the reference (threads %d, "
+                + "shards %d, load average now %.2f, JVM uptime %.0f s)", epoch, times.which(), times.fastest(),
+                times.slowest(), positives / epoch, bestEval, peakHeap >> 20, epochFlops / epoch / 1e9, limit,
+                epochFlops / epoch / 1e9 / limit, productShare, threads,
                 model.shards, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
-        return new Result(engine.name(), last, bestEval);
+        return new Result(engine.name(), epoch, bestEval);
     }
 
     /**
