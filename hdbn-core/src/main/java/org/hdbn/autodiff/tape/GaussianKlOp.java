@@ -5,18 +5,18 @@ import org.hdbn.autodiff.Var;
 /**
  * The tape's fused {@link org.hdbn.autodiff.Graph#gaussianKl}: the KL divergence of diagonal
  * Gaussians per row in one pass. A Bayesian network's weight KL runs it over every weight of every
- * layer each step, so its cost is the cost of its logarithms: instead of one per entry it takes
- * one per 32 entries, summing {@code log(sp / sq)} as the exponents of the ratios plus the log of
- * the product of their mantissas (in [1, 2), so 32 of them cannot overflow). That sum is as
+ * layer each step, so its cost was the cost of its logarithms: instead of one per entry it takes
+ * about one per 32 entries, summing {@code log(sp / sq)} as the exponents of the ratios plus the
+ * log of the product of their mantissas (in [1, 2), so 32 of them cannot overflow). That sum is as
  * accurate as adding the 32 logarithms. Ratios that are not positive normal numbers take the
- * plain logarithm.
+ * plain logarithm. The forward runs in eight lanes ({@link GaussianKlRows}): on the Vector API
+ * against a fixed prior, as a Bayesian layer's weights have, one entry at a time otherwise.
  */
 final class GaussianKlOp {
 
-    private static final long MANTISSA = 0x000f_ffff_ffff_ffffL;
-    private static final long EXPONENT_OF_ONE = 0x3ff0_0000_0000_0000L;
-    private static final int CHUNK = 32;
-    private static final double LN2 = Math.log(2);
+    static final long MANTISSA = 0x000f_ffff_ffff_ffffL;
+    static final long EXPONENT_OF_ONE = 0x3ff0_0000_0000_0000L;
+    static final double LN2 = Math.log(2);
 
     private GaussianKlOp() {
     }
@@ -44,34 +44,12 @@ final class GaussianKlOp {
         int smq = mq.value.length == 1 ? 0 : 1;
         int ssq = sq.value.length == 1 ? 0 : 1;
         double[] y = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            double squares = 0;
-            double logs = 0;
-            int exponents = 0;
-            double product = 1;
-            int inChunk = 0;
-            for (int k = i * cols; k < (i + 1) * cols; k++) {
-                double inv = 1 / sq.value[k * ssq];
-                double ratio = sp.value[k * ssp] * inv;
-                double diff = (mp.value[k * smp] - mq.value[k * smq]) * inv;
-                squares += ratio * ratio + diff * diff;
-                long bits = Double.doubleToRawLongBits(ratio);
-                int biased = (int) (bits >>> 52);
-                if (biased == 0 || biased >= 0x7ff) {
-                    // zero, subnormal, negative (sign bit set), infinite or NaN
-                    logs += Math.log(ratio);
-                    continue;
-                }
-                exponents += biased - 1023;
-                product *= Double.longBitsToDouble((bits & MANTISSA) | EXPONENT_OF_ONE);
-                if (++inChunk == CHUNK) {
-                    logs += Math.log(product);
-                    product = 1;
-                    inChunk = 0;
-                }
-            }
-            logs += Math.log(product) + exponents * LN2;
-            y[i] = 0.5 * squares - logs - 0.5 * cols;
+        // a fixed prior N(m, s^2) of single values, as a Bayesian layer's weights have
+        boolean fixedPrior = smp == 1 && ssp == 1 && smq == 0 && ssq == 0;
+        if (fixedPrior) {
+            GaussianKlRows.preferred().rows(mp.value, sp.value, mq.value, sq.value, rows, cols, y);
+        } else {
+            ScalarGaussianKl.strided(mp.value, smp, sp.value, ssp, mq.value, smq, sq.value, ssq, rows, cols, y);
         }
         int[] shape = matrix ? new int[] {rows} : new int[0];
         return t.record(shape, y, g -> {
@@ -79,8 +57,7 @@ final class GaussianKlOp {
             double[] gsp = sp.requiresGrad ? sp.grad() : null;
             double[] gmq = mq.requiresGrad ? mq.grad() : null;
             double[] gsq = sq.requiresGrad ? sq.grad() : null;
-            if (smp == 1 && ssp == 1 && smq == 0 && ssq == 0 && gmq == null && gsq == null) {
-                // a fixed prior N(m, s^2) of single values, as a Bayesian layer's weights have:
+            if (fixedPrior && gmq == null && gsq == null) {
                 // direct indexes and no reduction, so the JIT vectorises the loop
                 againstFixedPrior(mp.value, sp.value, mq.value[0], 1 / sq.value[0], g, rows, cols, gmp, gsp);
                 return;

@@ -41,6 +41,14 @@ public final class TapeEngine implements AutodiffEngine {
         return SoftplusLoops.preferred().name();
     }
 
+    /**
+     * Which loop this process runs for the KL of a Bayesian layer's weights: the Vector API's or the
+     * scalar lanes (the same bits; see {@code GaussianKlRows}).
+     */
+    public static String weightKlLoop() {
+        return GaussianKlRows.preferred().name();
+    }
+
     @Override
     public String name() {
         return name;

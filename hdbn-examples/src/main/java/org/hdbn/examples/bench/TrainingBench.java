@@ -64,7 +64,7 @@ public final class TrainingBench {
         double referenceSquare = PeakProducts.square(MatrixProducts.Choice.NETLIB, PEAK_SIZE, threads, 5);
         line("products: the tape multiplies with %s; reference BLAS %s; load average before the run %.2f",
                 used.create().name(), reference.name(), load);
-        line("softplus: %s", TapeEngine.softplusLoops());
+        line("softplus: %s; weight KL: %s", TapeEngine.softplusLoops(), TapeEngine.weightKlLoop());
         line("%d x %d x %d on %d threads (rows split, best of 5): reference %.2f GFLOP/s, hdbn Gemm %.2f GFLOP/s",
                 PEAK_SIZE, PEAK_SIZE, PEAK_SIZE, threads, referenceSquare, gemmSquare);
 
