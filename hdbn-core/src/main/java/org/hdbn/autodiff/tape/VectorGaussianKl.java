@@ -34,6 +34,7 @@ final class VectorGaussianKl implements GaussianKlRows {
         double[] squares = new double[LANES];
         double[] logs = new double[LANES];
         double[] product = new double[LANES];
+        long[] exponentLanes = new long[LANES];
         int whole = cols / LANES;
         int vectors = (cols + LANES - 1) / LANES;
         for (int i = 0; i < rows; i++) {
@@ -71,7 +72,12 @@ final class VectorGaussianKl implements GaussianKlRows {
             }
             sq.intoArray(squares, 0);
             pr.intoArray(product, 0);
-            long exponents = ex.reduceLanes(VectorOperators.ADD);
+            // summed from an array: a lane reduction of longs was a visible cost per row
+            ex.intoArray(exponentLanes, 0);
+            long exponents = 0;
+            for (long e : exponentLanes) {
+                exponents += e;
+            }
             for (int j = whole * LANES; j < cols; j++) {
                 exponents += GaussianKlRows.addEntry(mp[from + j], sp[from + j], mq, inv, j - whole * LANES, squares,
                         logs, product);
