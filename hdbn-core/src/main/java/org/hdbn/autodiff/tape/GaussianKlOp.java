@@ -6,9 +6,9 @@ import org.hdbn.autodiff.Var;
  * The tape's fused {@link org.hdbn.autodiff.Graph#gaussianKl}: the KL divergence of diagonal
  * Gaussians per row in one pass. A Bayesian network's weight KL runs it over every weight of every
  * layer each step, so its cost was the cost of its logarithms: instead of one per entry it takes
- * about one per 32 entries, summing {@code log(sp / sq)} as the exponents of the ratios plus the
- * log of the product of their mantissas (in [1, 2), so 32 of them cannot overflow). That sum is as
- * accurate as adding the 32 logarithms. Ratios that are not positive normal numbers take the
+ * one per row and one more per 32 entries of a lane, summing {@code log(sp / sq)} as the exponents
+ * of the ratios plus the log of the product of their mantissas (in [1, 2), so 32 of them cannot
+ * overflow). That sum is as accurate as adding the logarithms. Ratios that are not positive normal numbers take the
  * plain logarithm. The forward runs in eight lanes ({@link GaussianKlRows}): on the Vector API
  * against a fixed prior, as a Bayesian layer's weights have, one entry at a time otherwise.
  */
