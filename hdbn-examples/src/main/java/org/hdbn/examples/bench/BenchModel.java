@@ -50,12 +50,16 @@ final class BenchModel {
      */
     ProductCensus census(MatrixProducts.Choice products) {
         ProductCensus census = new ProductCensus(products);
+        var rng = RandomStreams.create(seed, "bench:census");
+        trainerThrough(census, 1).step(assembly.batches().epoch(rng).next(), losses, rng);
+        return census;
+    }
+
+    /** A trainer of a fresh copy of the nodes training computes (its own parameters), its products through the census. */
+    private Trainer trainerThrough(ProductCensus census, int threads) {
         ParameterStore copy = new ParameterStore();
         ModelGraph g = assembly.buildTrainingCopy(copy);
-        var rng = RandomStreams.create(seed, "bench:census");
-        assembly.trainer(g, copy, assembly.optimizer(), new TapeEngine(census::create), 1)
-                .step(assembly.batches().epoch(rng).next(), losses, rng);
-        return census;
+        return assembly.trainer(g, copy, assembly.optimizer(), new TapeEngine(census::create), threads);
     }
 
     /** What {@link #timeProducts} measured: steps run, their wall seconds, and their products' FLOPs and seconds. */
@@ -70,10 +74,8 @@ final class BenchModel {
      */
     ProductTime timeProducts(MatrixProducts.Choice products, int steps, int threads) {
         ProductCensus census = new ProductCensus(products);
-        ParameterStore copy = new ParameterStore();
-        ModelGraph g = assembly.buildTrainingCopy(copy);
         var rng = RandomStreams.create(seed, "bench:products");
-        Trainer timed = assembly.trainer(g, copy, assembly.optimizer(), new TapeEngine(census::create), threads);
+        Trainer timed = trainerThrough(census, threads);
         Iterator<Batch> batches = assembly.batches().epoch(rng);
         timed.step(batches.next(), losses, rng);
         long flops0 = census.flops();
