@@ -46,11 +46,7 @@ final class GaussianKlOp {
         double[] y = new double[rows];
         // a fixed prior N(m, s^2) of single values, as a Bayesian layer's weights have
         boolean fixedPrior = smp == 1 && ssp == 1 && smq == 0 && ssq == 0;
-        if (fixedPrior) {
-            GaussianKlRows.preferred().rows(mp.value, sp.value, mq.value, sq.value, rows, cols, y);
-        } else {
-            ScalarGaussianKl.strided(mp.value, smp, sp.value, ssp, mq.value, smq, sq.value, ssq, rows, cols, y);
-        }
+        GaussianKlRows.strided(mp.value, smp, sp.value, ssp, mq.value, smq, sq.value, ssq, rows, cols, y);
         int[] shape = matrix ? new int[] {rows} : new int[0];
         return t.record(shape, y, g -> {
             double[] gmp = mp.requiresGrad ? mp.grad() : null;

@@ -32,6 +32,20 @@ interface GaussianKlRows {
     void rows(double[] mp, double[] sp, double[] mq, double[] sq, int rows, int cols, double[] y);
 
     /**
+     * The KL of each row, the operands read with strides (1 for a full operand, 0 for a single
+     * value): the {@linkplain #preferred() preferred} lanes against a fixed prior (full mp and sp,
+     * single mq and sq), {@link ScalarGaussianKl#strided} otherwise.
+     */
+    static void strided(double[] mp, int smp, double[] sp, int ssp, double[] mq, int smq, double[] sq, int ssq,
+            int rows, int cols, double[] y) {
+        if (smp == 1 && ssp == 1 && smq == 0 && ssq == 0) {
+            preferred().rows(mp, sp, mq, sq, rows, cols, y);
+        } else {
+            ScalarGaussianKl.strided(mp, smp, sp, ssp, mq, smq, sq, ssq, rows, cols, y);
+        }
+    }
+
+    /**
      * Adds one entry ({@code m} of mp, {@code s} of sp) to lane {@code lane}: its squares to the
      * lane's sum, and the logarithm of its ratio as the ratio's mantissa into the lane's product
      * (returning the ratio's binary exponent, to be added up) or, for a ratio that is not a positive

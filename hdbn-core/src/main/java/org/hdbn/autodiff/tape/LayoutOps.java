@@ -12,7 +12,7 @@ final class LayoutOps {
     }
 
     static Var gather(TapeGraph t, Var tableVar, int[] rows) {
-        TapeVar table = t.own(tableVar);
+        TapeVar table = t.ownTable(tableVar);
         if (table.shape.length == 0) {
             throw new IllegalArgumentException("gather needs a vector or a matrix, got a scalar");
         }
@@ -25,13 +25,13 @@ final class LayoutOps {
                 throw new IndexOutOfBoundsException("gather row " + r + " at position " + k
                         + " outside a table of " + tableRows + " rows");
             }
-            System.arraycopy(table.value, r * cols, y, k * cols, cols);
+            Precision.copyRow(table, r * cols, y, k * cols, cols);
         }
         int[] shape = table.shape.length == 2 ? new int[] {rows.length, cols} : new int[] {rows.length};
         Parameter sparse = table.parameter != null && table.parameter.rowSparse() ? table.parameter : null;
         return t.record(shape, y, g -> {
             if (sparse != null) {
-                t.sink().addRows(sparse, rows, g);
+                Precision.addRows(t.sink(), sparse, rows, g);
                 return;
             }
             double[] gt = table.grad();

@@ -2,7 +2,6 @@ package org.hdbn.autodiff.tape;
 
 import java.util.Arrays;
 import org.hdbn.autodiff.Var;
-import org.hdbn.tensor.Sums;
 
 /** The tape's row-wise ops and reductions: row dot products, (log-)softmax per row, sums, sums of squares. */
 final class RowOps {
@@ -121,7 +120,7 @@ final class RowOps {
 
     static Var sum(TapeGraph t, Var xv) {
         TapeVar x = t.own(xv);
-        double s = Sums.sum(x.value, 0, x.value.length);
+        double s = Precision.sum(x.value);
         return t.record(new int[0], new double[] {s}, g -> {
             double[] gx = x.grad();
             for (int k = 0; k < gx.length; k++) {
@@ -159,7 +158,7 @@ final class RowOps {
 
     static Var sumOfSquares(TapeGraph t, Var xv) {
         TapeVar x = t.own(xv);
-        double s = Sums.sumOfSquares(x.value, 0, x.value.length);
+        double s = Precision.sumOfSquares(x.value);
         return t.record(new int[0], new double[] {s}, g -> {
             double[] gx = x.grad();
             double twice = 2 * g[0];

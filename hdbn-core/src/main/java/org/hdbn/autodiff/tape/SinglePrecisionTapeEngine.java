@@ -1,24 +1,37 @@
 package org.hdbn.autodiff.tape;
 
+import java.util.function.Supplier;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.param.GradientSink;
 import org.hdbn.tensor.MatrixProducts;
-import org.hdbn.tensor.SinglePrecisionProducts;
 
 /**
- * The tape engine with its matrix products in single precision ({@link SinglePrecisionProducts}):
- * the same ops and the same double-precision values, parameters, gradients and optimizer state;
- * only the products (every {@code matmul}, {@code linear} and {@code gaussianLinear}, forward and
- * backward) round their operands to float and sum in float. Chosen by name ({@value #NAME},
- * {@code --engine tape-f32}).
+ * The tape engine in single precision: every value and gradient on the tape is a float array and
+ * every op computes on floats, its products through {@link MatrixProducts#sgemm}. Its code is the
+ * double-precision tape's, generated again with {@code float} for {@code double} when hdbn-core is
+ * built ({@code FloatTapeGraph} and the other {@code Float*} twins; see {@link Precision}), so the
+ * two engines have the same op set and the same fused ops by construction. Parameters, their
+ * gradients and the optimizer's moments stay in double, as the master copy mixed-precision training
+ * keeps: a leaf rounds its parameter to float once per pass (a row-sparse table only the rows a
+ * gather reads), and gradients are widened as they reach the parameters. Chosen by name
+ * ({@value #NAME}, {@code --engine tape-f32}).
  */
 public final class SinglePrecisionTapeEngine implements AutodiffEngine {
 
     public static final String NAME = "tape-f32";
 
-    private final TapeEngine tape = new TapeEngine(NAME,
-            () -> new SinglePrecisionProducts(MatrixProducts.preferred().create()));
+    private final Supplier<MatrixProducts> products;
+
+    /** The engine with the preferred matrix products (what {@code ServiceLoader} creates). */
+    public SinglePrecisionTapeEngine() {
+        this(MatrixProducts.preferred()::create);
+    }
+
+    /** The engine with the given matrix products, asked for one instance per pass. */
+    public SinglePrecisionTapeEngine(Supplier<MatrixProducts> products) {
+        this.products = products;
+    }
 
     @Override
     public String name() {
@@ -27,12 +40,12 @@ public final class SinglePrecisionTapeEngine implements AutodiffEngine {
 
     @Override
     public Graph open() {
-        return tape.open();
+        return new FloatTapeGraph(true, GradientSink.direct(), products.get());
     }
 
     @Override
     public Graph openInference() {
-        return tape.openInference();
+        return new FloatTapeGraph(false, GradientSink.direct(), products.get());
     }
 
     @Override
@@ -42,6 +55,6 @@ public final class SinglePrecisionTapeEngine implements AutodiffEngine {
 
     @Override
     public Graph open(GradientSink sink) {
-        return tape.open(sink);
+        return new FloatTapeGraph(true, sink, products.get());
     }
 }

@@ -47,7 +47,7 @@ final class TapeGraph implements Graph {
 
     @Override
     public Var constant(Tensor value) {
-        return new TapeVar(this, value.shape(), value.data(), false, null);
+        return new TapeVar(this, value.shape(), Precision.values(value), false, null);
     }
 
     @Override
@@ -55,7 +55,7 @@ final class TapeGraph implements Graph {
         checkOpen();
         return leaves.computeIfAbsent(parameter, p -> {
             Tensor v = p.value();
-            TapeVar leaf = new TapeVar(this, v.shape(), v.data(), recording, p);
+            TapeVar leaf = new TapeVar(this, v.shape(), Precision.leafValues(p), recording, p);
             if (recording) {
                 tape.add(leaf);
             }
@@ -340,14 +340,14 @@ final class TapeGraph implements Graph {
         }
         for (TapeVar leaf : leaves.values()) {
             if (leaf.hasGrad() && !leaf.gradInSink()) {
-                sink.add(leaf.parameter, leaf.gradOrNull());
+                Precision.addGradient(sink, leaf.parameter, leaf.gradOrNull());
             }
         }
     }
 
     /** The products of this pass, by the engine's {@link MatrixProducts} (an instance of this pass's own). */
     void gemm(boolean transA, boolean transB, int m, int n, int k, double[] a, double[] b, double[] c) {
-        products.gemm(transA, transB, m, n, k, a, b, c);
+        Precision.gemm(products, transA, transB, m, n, k, a, b, c);
     }
 
     /** A zeroed array of the given length for a gradient: a spare one of this pass, or a new one. */
@@ -388,7 +388,15 @@ final class TapeGraph implements Graph {
         }
     }
 
+    /** The value as this pass's node, with its values in place. */
     TapeVar own(Var v) {
+        TapeVar t = ownTable(v);
+        Precision.materialize(t);
+        return t;
+    }
+
+    /** The value as this pass's node, for a gather, which reads a table's rows through {@link Precision#copyRow}. */
+    TapeVar ownTable(Var v) {
         if (!(v instanceof TapeVar t) || t.owner != this) {
             throw new IllegalArgumentException("a value from another scope or engine: " + v);
         }

@@ -15,7 +15,11 @@ final class TapeVar implements Var {
 
     final TapeGraph owner;
     final int[] shape;
-    final double[] value;
+    /**
+     * The values; set once, at construction, except that a single-precision leaf of a row-sparse
+     * table is filled on its first use other than a gather (see {@link Precision#materialize}).
+     */
+    double[] value;
     final boolean requiresGrad;
     final Parameter parameter;
     Backward backward;
@@ -36,7 +40,7 @@ final class TapeVar implements Var {
      */
     double[] grad() {
         if (grad == null) {
-            double[] target = parameter == null ? null : owner.sink().denseTarget(parameter);
+            double[] target = parameter == null ? null : Precision.denseTarget(owner.sink(), parameter);
             inSink = target != null;
             grad = inSink ? target : owner.zeroedGradient(value.length);
         }
@@ -81,6 +85,7 @@ final class TapeVar implements Var {
     /** The value, sharing this node's array: callers must not write to it. */
     @Override
     public Tensor value() {
-        return Tensor.of(value, shape);
+        Precision.materialize(this);
+        return Precision.tensor(value, shape);
     }
 }
