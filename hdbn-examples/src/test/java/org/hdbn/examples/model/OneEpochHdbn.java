@@ -39,8 +39,13 @@ final class OneEpochHdbn {
 
     /** Every parameter's values after a run of the spec with seed 9 on the given threads, in store order. */
     static List<double[]> trainedParameters(ModelSpec spec, EmoMusicDataset data, int threads) {
+        return trainedParameters(spec, data, threads, "tape");
+    }
+
+    /** {@link #trainedParameters(ModelSpec, EmoMusicDataset, int)} on the engine of that name. */
+    static List<double[]> trainedParameters(ModelSpec spec, EmoMusicDataset data, int threads, String engine) {
         var model = new ModelTrainer().train(spec, data,
-                new ModelTrainer.Options(9, Engines.byName("tape"), null, null, 0, null, 0, null, threads));
+                new ModelTrainer.Options(9, Engines.byName(engine), null, null, 0, null, 0, null, threads));
         List<double[]> values = new ArrayList<>();
         for (Parameter p : model.store().all()) {
             values.add(p.value().data().clone());

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The single-precision tape ({@code tape-f32}: products in float, everything else in double)
+ * The single-precision tape ({@code tape-f32}: every value and gradient of the tape in float,
+ * parameters and optimizer state in double)
  * against the double-precision tape on a short HDBN training run from the same seed: the final
  * validation metrics agree within {@value #NDCG_TOLERANCE} NDCG@10 and HR@10 within
  * {@value #HR_TOLERANCE}, under both protocols, and the float run really is a different run (its
@@ -37,7 +38,7 @@ class SinglePrecisionParityTest {
     Path dir;
 
     @Test
-    void floatProductsTrainToTheSameMetricsAsDouble() {
+    void floatTapeTrainsToTheSameMetricsAsDouble() {
         SyntheticEmoMusic.generate(new SyntheticEmoMusic.Config(600, 200, 12, 6, 4, 12, 0.1, 11L), dir);
         EmoMusicDataset data = EmoMusicLoader.load(dir);
         ModelSpec spec = ModelSpec.builtIn(new SpecMapper(), "hdbn");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The HDBN reference model (Gaussian latents, gated Bayesian experts, BPR) trained with one and
  * with more threads: a seeded run must give the same parameters to the last bit, whatever the
- * thread count, for the default 2 shards and for more shards than threads.
+ * thread count, for the default 2 shards and for more shards than threads, in double and in single
+ * precision.
  */
 class ThreadCountTest {
 
@@ -25,6 +26,14 @@ class ThreadCountTest {
         EmoMusicDataset data = OneEpochHdbn.data(dir);
         ModelSpec spec = OneEpochHdbn.spec();
         assertSameBits(trainedParameters(spec, data, 1), trainedParameters(spec, data, 2), "2 shards, 1 and 2 threads");
+    }
+
+    @Test
+    void singlePrecisionTrainsTheSameHdbnBitForBitOnOneAndTwoThreads() {
+        EmoMusicDataset data = OneEpochHdbn.data(dir);
+        ModelSpec spec = OneEpochHdbn.spec();
+        assertSameBits(trainedParameters(spec, data, 1, "tape-f32"), trainedParameters(spec, data, 2, "tape-f32"),
+                "tape-f32, 2 shards, 1 and 2 threads");
     }
 
     @Test
