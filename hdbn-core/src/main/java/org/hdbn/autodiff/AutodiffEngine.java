@@ -1,6 +1,9 @@
 package org.hdbn.autodiff;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.hdbn.param.GradientSink;
+import org.hdbn.tensor.MatrixProducts;
 
 /**
  * A service that runs the op set of {@link Graph}. Implementations are found with
@@ -36,5 +39,14 @@ public interface AutodiffEngine {
             return open();
         }
         throw new UnsupportedOperationException("the '" + name() + "' engine cannot send gradients to a sink");
+    }
+
+    /**
+     * This engine with its matrix products taken from {@code products} (asked once per pass), for
+     * measuring them ({@code hdbn bench} passes a {@link org.hdbn.tensor.ProductCensus}); empty
+     * for an engine whose products are not {@link MatrixProducts} calls.
+     */
+    default Optional<AutodiffEngine> withProducts(Supplier<MatrixProducts> products) {
+        return Optional.empty();
     }
 }

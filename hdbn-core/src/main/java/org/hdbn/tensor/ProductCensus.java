@@ -1,18 +1,20 @@
 package org.hdbn.tensor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts the matrix products that pass through it by {@link ProductShape}, in the order first seen,
- * times them, and hands each call on to the products it wraps: a benchmark learns which shapes a
+ * Counts the matrix products that pass through it by {@link ProductShape} and precision, in the
+ * order first seen, times them, and hands each call on to the products it wraps: a benchmark learns which shapes a
  * training step multiplies, how often, and how long the products took inside the step, by running
  * steps through it. Safe for concurrent passes.
  */
 public final class ProductCensus {
 
     private final Map<ProductShape, Long> counts = new LinkedHashMap<>();
+    private final Map<ProductShape, Long> singleCounts = new LinkedHashMap<>();
     // wall time inside the wrapped calls, summed over the threads that made them
     private final LongAdder nanos = new LongAdder();
     private final MatrixProducts.Choice delegate;
@@ -53,7 +55,7 @@ public final class ProductCensus {
 
             @Override
             public void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
-                count(new ProductShape(transA, transB, m, n, k));
+                countSingle(new ProductShape(transA, transB, m, n, k));
                 long t0 = System.nanoTime();
                 inner.sgemm(transA, transB, m, n, k, a, b, c);
                 nanos.add(System.nanoTime() - t0);
@@ -65,9 +67,18 @@ public final class ProductCensus {
         counts.merge(shape, 1L, Long::sum);
     }
 
-    /** The shapes seen and how many products of each. */
+    private synchronized void countSingle(ProductShape shape) {
+        singleCounts.merge(shape, 1L, Long::sum);
+    }
+
+    /** The shapes seen in double precision ({@code gemm}, {@code gemmAt}) and how many products of each. */
     public synchronized Map<ProductShape, Long> counts() {
         return new LinkedHashMap<>(counts);
+    }
+
+    /** The shapes seen in single precision ({@code sgemm}) and how many products of each. */
+    public synchronized Map<ProductShape, Long> singleCounts() {
+        return new LinkedHashMap<>(singleCounts);
     }
 
     /**
@@ -81,8 +92,10 @@ public final class ProductCensus {
     /** The FLOPs of every product seen. */
     public synchronized long flops() {
         long sum = 0;
-        for (Map.Entry<ProductShape, Long> e : counts.entrySet()) {
-            sum += e.getKey().flops() * e.getValue();
+        for (Map<ProductShape, Long> byShape : List.of(counts, singleCounts)) {
+            for (Map.Entry<ProductShape, Long> e : byShape.entrySet()) {
+                sum += e.getKey().flops() * e.getValue();
+            }
         }
         return sum;
     }

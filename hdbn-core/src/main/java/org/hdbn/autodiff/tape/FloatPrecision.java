@@ -79,20 +79,36 @@ final class FloatPrecision {
 
     /** The sum, accumulated in double and rounded once. */
     static float sum(float[] x) {
-        double s = 0;
-        for (float v : x) {
-            s += v;
-        }
-        return (float) s;
+        return (float) sumOf(x, false);
     }
 
     /** The sum of squares, accumulated in double and rounded once. */
     static float sumOfSquares(float[] x) {
-        double s = 0;
-        for (float v : x) {
-            s += (double) v * v;
+        return (float) sumOf(x, true);
+    }
+
+    /** In four running sums, so that no addition waits on the one before (a fixed order, so fixed bits). */
+    private static double sumOf(float[] x, boolean squares) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < x.length; k += 4) {
+            double a = x[k];
+            double b = x[k + 1];
+            double c = x[k + 2];
+            double d = x[k + 3];
+            s0 += squares ? a * a : a;
+            s1 += squares ? b * b : b;
+            s2 += squares ? c * c : c;
+            s3 += squares ? d * d : d;
         }
-        return (float) s;
+        for (; k < x.length; k++) {
+            double a = x[k];
+            s0 += squares ? a * a : a;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     static float[] narrow(double[] v) {

@@ -1,5 +1,6 @@
 package org.hdbn.autodiff.tape;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Graph;
@@ -72,5 +73,10 @@ public final class TapeEngine implements AutodiffEngine {
     @Override
     public Graph open(GradientSink sink) {
         return new TapeGraph(true, sink, products.get());
+    }
+
+    @Override
+    public Optional<AutodiffEngine> withProducts(Supplier<MatrixProducts> products) {
+        return Optional.of(new TapeEngine(name, products));
     }
 }

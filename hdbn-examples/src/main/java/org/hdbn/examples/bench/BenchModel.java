@@ -30,12 +30,14 @@ final class BenchModel {
     final int shards;
     private final ModelAssembly assembly;
     private final Trainer trainer;
+    private final AutodiffEngine engine;
     private final long seed;
 
     BenchModel(ModelSpec spec, EmoMusicDataset data, AutodiffEngine engine, long seed, int threads) {
         this.spec = spec;
         this.data = data;
         this.seed = seed;
+        this.engine = engine;
         this.shards = spec.training().shardCount();
         this.assembly = ModelAssembly.fit(spec, data, seed);
         this.trainer = assembly.trainer(assembly.optimizer(), engine, threads);
@@ -55,11 +57,24 @@ final class BenchModel {
         return census;
     }
 
-    /** A trainer of a fresh copy of the nodes training computes (its own parameters), its products through the census. */
+    /**
+     * A trainer of a fresh copy of the nodes training computes (its own parameters), its products
+     * through the census: on the bench's engine, or on the double tape where the engine's products
+     * cannot be passed through one ({@link AutodiffEngine#withProducts}).
+     */
     private Trainer trainerThrough(ProductCensus census, int threads) {
         ParameterStore copy = new ParameterStore();
         ModelGraph g = assembly.buildTrainingCopy(copy);
-        return assembly.trainer(g, copy, assembly.optimizer(), new TapeEngine(census::create), threads);
+        return assembly.trainer(g, copy, assembly.optimizer(), measured(census), threads);
+    }
+
+    private AutodiffEngine measured(ProductCensus census) {
+        return engine.withProducts(census::create).orElseGet(() -> new TapeEngine(census::create));
+    }
+
+    /** The name of the engine whose products {@link #census} and {@link #timeProducts} see. */
+    String measuredEngine() {
+        return measured(new ProductCensus(MatrixProducts.Choice.GEMM)).name();
     }
 
     /** What {@link #timeProducts} measured: steps run, their wall seconds, and their products' FLOPs and seconds. */

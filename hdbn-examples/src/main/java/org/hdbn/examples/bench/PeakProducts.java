@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.tensor.MatrixProducts;
+import org.hdbn.tensor.ProductCensus;
 import org.hdbn.tensor.ProductShape;
 
 /**
@@ -66,23 +67,30 @@ final class PeakProducts {
     }
 
     /**
-     * CPU seconds one thread needs for the given products (each shape as many times as counted),
-     * each shape timed on its own, warm, on random operands: a training step's products without the
-     * rest of the step.
+     * CPU seconds one thread needs for the products a census saw (each shape as many times as
+     * counted, in the precision it was called in), each shape timed on its own, warm, on random
+     * operands: a training step's products without the rest of the step.
      */
-    static double seconds(MatrixProducts products, Map<ProductShape, Long> counts) {
+    static double seconds(MatrixProducts products, ProductCensus census) {
         UniformRandomProvider rng = RandomStreams.create(2, "step-shapes");
         double total = 0;
-        for (Map.Entry<ProductShape, Long> e : counts.entrySet()) {
-            total += e.getValue() * secondsPerProduct(products, e.getKey(), rng);
+        for (Map.Entry<ProductShape, Long> e : census.counts().entrySet()) {
+            total += e.getValue() * secondsPerProduct(products, e.getKey(), false, rng);
+        }
+        for (Map.Entry<ProductShape, Long> e : census.singleCounts().entrySet()) {
+            total += e.getValue() * secondsPerProduct(products, e.getKey(), true, rng);
         }
         return total;
     }
 
-    private static double secondsPerProduct(MatrixProducts products, ProductShape s, UniformRandomProvider rng) {
+    private static double secondsPerProduct(MatrixProducts products, ProductShape s, boolean single,
+            UniformRandomProvider rng) {
         double[] a = random(s.m() * s.k(), rng);
         double[] b = random(s.k() * s.n(), rng);
         double[] c = new double[s.m() * s.n()];
+        float[] af = single ? narrow(a) : null;
+        float[] bf = single ? narrow(b) : null;
+        float[] cf = single ? new float[c.length] : null;
         // enough calls for SECONDS_PER_TIMING at a few GFLOP/s, at least 5
         long calls = Math.max(5, (long) (SECONDS_PER_TIMING * 4e9 / Math.max(1, s.flops())));
         // CPU time of this thread, not wall time: on a machine shared with other jobs the kernel's
@@ -92,7 +100,11 @@ final class PeakProducts {
         for (int r = 0; r < 4; r++) {
             long t0 = clock.getCurrentThreadCpuTime();
             for (long q = 0; q < calls; q++) {
-                products.gemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), a, b, c);
+                if (single) {
+                    products.sgemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), af, bf, cf);
+                } else {
+                    products.gemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), a, b, c);
+                }
             }
             // the first timing warms the kernel up and is not counted
             if (r > 0) {
@@ -100,6 +112,14 @@ final class PeakProducts {
             }
         }
         return best;
+    }
+
+    private static float[] narrow(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     private static double[] random(int size, UniformRandomProvider rng) {

@@ -75,15 +75,17 @@ public final class TrainingBench {
         long flopsPerBatch = census.flops();
         int batchSize = spec.training().batchSize();
         double epochFlops = flopsPerBatch * (double) positives / batchSize;
-        long products = census.counts().values().stream().mapToLong(Long::longValue).sum();
-        double referenceStep = PeakProducts.seconds(reference, census.counts());
-        double gemmStep = PeakProducts.seconds(MatrixProducts.Choice.GEMM.create(), census.counts());
+        long products = census.counts().values().stream().mapToLong(Long::longValue).sum()
+                + census.singleCounts().values().stream().mapToLong(Long::longValue).sum();
+        int shapes = census.counts().size() + census.singleCounts().size();
+        double referenceStep = PeakProducts.seconds(reference, census);
+        double gemmStep = PeakProducts.seconds(MatrixProducts.Choice.GEMM.create(), census);
         // the shards of a step run at once, one per thread: the reference's limit for the whole step
         int parallel = Math.min(threads, model.shards);
         double limit = flopsPerBatch / referenceStep / 1e9 * parallel;
         line("training step: %.1f MFLOP in %d matrix products of %d shapes per batch of %d, %d shards; on these shapes, "
                 + "one thread, CPU time: reference %.2f GFLOP/s (%.2f ms per step), hdbn Gemm %.2f GFLOP/s (%.2f ms per step); "
-                + "limit (shards running at once: %d): %.2f GFLOP/s", flopsPerBatch / 1e6, products, census.counts().size(),
+                + "limit (shards running at once: %d): %.2f GFLOP/s", flopsPerBatch / 1e6, products, shapes,
                 batchSize, model.shards, flopsPerBatch / referenceStep / 1e9, referenceStep * 1e3,
                 flopsPerBatch / gemmStep / 1e9, gemmStep * 1e3, parallel, limit);
 
@@ -118,11 +120,12 @@ public final class TrainingBench {
         BenchModel.ProductTime inStep = model.timeProducts(used, PRODUCT_STEPS, threads);
         double productRate = inStep.flops() / inStep.productSeconds() / 1e9;
         double productShare = productRate / (flopsPerBatch / referenceStep / 1e9);
-        // on the double-precision tape (as the census): the reference it is compared with is double too
-        line("products inside the step (double-precision tape, %d steps on %d threads after the epochs, each product "
+        // on the engine the census ran (the double tape for an engine it cannot pass through), whose
+        // products' precision the reference's timing of the same shapes followed
+        line("products inside the step (engine %s, %d steps on %d threads after the epochs, each product "
                 + "timed): %.2f of %.2f ms "
                 + "per step; %.2f GFLOP/s per thread while multiplying = %.3f of the reference's one-thread rate on "
-                + "the step's shapes", inStep.steps(), threads, inStep.productSeconds() * 1e3 / inStep.steps(),
+                + "the step's shapes", model.measuredEngine(), inStep.steps(), threads, inStep.productSeconds() * 1e3 / inStep.steps(),
                 inStep.stepSeconds() * 1e3 / inStep.steps(), productRate,
                 productShare);
         line("peak heap while training: %d MB (largest heap use before a collection, from GC notifications; "
