@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  * <p>In code, outside comments, strings and characters:
  * <ul>
  * <li>each class named on the command line, {@code X}, becomes {@code FloatX}: the twins among them
- *     are generated, the rest ({@code FloatPrecision}, {@code FloatMath}, ...) are written by hand,
+ *     are generated, the rest ({@code FloatPrecision}, {@code FloatSoftplusLoops}, ...) are written by hand,
  *     where single precision needs other code than double;</li>
  * <li>{@code double} becomes {@code float} and {@code Double} becomes {@code Float};</li>
- * <li>{@code Math.f(}, for the functions {@link Math} has in double only ({@code sqrt},
- *     {@code exp}, ...), becomes {@code FloatMath.f(}, which return float ({@code max}, {@code min}
- *     and {@code abs} have float overloads and stay);</li>
+ * <li>a call {@code Math.f(...)} of a function {@link Math} has in double only ({@code sqrt},
+ *     {@code exp}, ...) becomes {@code (float) Math.f(...)}: computed in double, rounded once
+ *     ({@code max}, {@code min} and {@code abs} have float overloads and stay);</li>
  * <li>a floating-point literal gets the suffix {@code f}.</li>
  * </ul>
  * Comments are kept as they are (they speak of the double-precision original) under a header that
@@ -115,7 +115,7 @@ public final class FloatTwins {
     private static String rewrite(String code, Pattern names) {
         String s = names.matcher(code).replaceAll("Float$1");
         s = s.replaceAll("\\bdouble\\b", "float").replaceAll("\\bDouble\\b", "Float");
-        s = DOUBLE_ONLY_MATH.matcher(s).replaceAll("FloatMath.$1(");
+        s = DOUBLE_ONLY_MATH.matcher(s).replaceAll("(float) Math.$1(");
         Matcher m = LITERAL.matcher(s);
         return m.replaceAll("$1f");
     }

@@ -12,6 +12,7 @@ import org.hdbn.param.Parameter;
 import org.hdbn.param.ParameterStore;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.tensor.Tensor;
+import org.hdbn.testing.CloseArrays;
 import org.hdbn.testing.GradientCheck;
 
 /**
@@ -89,14 +90,6 @@ final class Parity {
     }
 
     static void assertClose(String what, double[] tape, double[] djl) {
-        assertThat(djl).as("%s: length", what).hasSameSizeAs(tape);
-        for (int k = 0; k < tape.length; k++) {
-            double allowed = TOLERANCE * Math.max(1, Math.abs(tape[k]));
-            if (!(Math.abs(djl[k] - tape[k]) <= allowed) && !(Double.isNaN(tape[k]) && Double.isNaN(djl[k]))
-                    && tape[k] != djl[k]) {
-                throw new AssertionError(what + ": entry " + k + " is " + djl[k] + " on djl, " + tape[k]
-                        + " on tape (difference " + Math.abs(djl[k] - tape[k]) + ", allowed " + allowed + ")");
-            }
-        }
+        CloseArrays.check(what + " (djl against tape)", tape, djl, TOLERANCE);
     }
 }

@@ -16,6 +16,7 @@ import org.hdbn.autodiff.Var;
 import org.hdbn.param.Parameter;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.tensor.Tensor;
+import org.hdbn.testing.CloseArrays;
 import org.hdbn.testing.GradientCheck;
 import org.hdbn.testing.OpCases;
 import org.hdbn.testing.OpCases.Case;
@@ -110,14 +111,6 @@ class SinglePrecisionTapeTest {
     }
 
     static void assertClose(String what, double[] expected, double[] actual) {
-        assertThat(actual).as("%s: length", what).hasSameSizeAs(expected);
-        for (int k = 0; k < expected.length; k++) {
-            double allowed = TOLERANCE * Math.max(1, Math.abs(expected[k]));
-            if (!(Math.abs(actual[k] - expected[k]) <= allowed) && !(Double.isNaN(expected[k]) && Double.isNaN(actual[k]))
-                    && expected[k] != actual[k]) {
-                throw new AssertionError(what + ": entry " + k + " is " + actual[k] + " in float, " + expected[k]
-                        + " in double (difference " + Math.abs(actual[k] - expected[k]) + ", allowed " + allowed + ")");
-            }
-        }
+        CloseArrays.check(what + " (float against double)", expected, actual, TOLERANCE);
     }
 }
