@@ -1,5 +1,23 @@
 package org.hdbn.autodiff.tape;
 
+import static org.hdbn.autodiff.tape.SoftplusConstants.EXPONENT_BIAS;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG1;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG2;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG3;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG4;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG5;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG6;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG7;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LN2_HI;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LN2_LO;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LOG2E;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LOWEST;
+import static org.hdbn.autodiff.tape.SoftplusConstants.MANTISSA_BITS;
+import static org.hdbn.autodiff.tape.SoftplusConstants.SHIFT;
+import static org.hdbn.autodiff.tape.SoftplusConstants.SHIFT_BITS;
+import static org.hdbn.autodiff.tape.SoftplusConstants.SQRT2;
+import static org.hdbn.autodiff.tape.SoftplusConstants.TAYLOR;
+
 /**
  * Softplus and its derivative from additions, multiplications, fused multiply-adds, divisions and
  * exponent bits only, so that {@link VectorSoftplus} can compute the very same operations on the
@@ -28,28 +46,6 @@ package org.hdbn.autodiff.tape;
  */
 final class SoftplusMath {
 
-    static final double LOG2E = 1.4426950408889634;
-    /** 1.5 * 2^52: adding it rounds a double of magnitude below 2^51 to an integer, kept in the low bits. */
-    static final double SHIFT = 0x1.8p52;
-    static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
-    /** Below this, e^z is 0 (it underflows below -745.2); clamping keeps n far from overflowing the exponent. */
-    static final double LOWEST = -1100;
-    static final double LN2_HI = 6.93147180369123816490e-01;
-    static final double LN2_LO = 1.90821492927058770002e-10;
-    static final double[] TAYLOR = {
-        1.0, 1.0, 0.5, 0.16666666666666666, 0.041666666666666664, 0.008333333333333333, 0.001388888888888889,
-        0.0001984126984126984, 2.48015873015873e-05, 2.7557319223985893e-06, 2.755731922398589e-07,
-        2.505210838544172e-08, 2.08767569878681e-09, 1.6059043836821613e-10,
-    };
-    static final double SQRT2 = 1.4142135623730951;
-    static final double LG1 = 6.666666666666735130e-01;
-    static final double LG2 = 3.999999999940941908e-01;
-    static final double LG3 = 2.857142874366239149e-01;
-    static final double LG4 = 2.222219843214978396e-01;
-    static final double LG5 = 1.818357216161805012e-01;
-    static final double LG6 = 1.531383769920937332e-01;
-    static final double LG7 = 1.479819860511658591e-01;
-
     private SoftplusMath() {
     }
 
@@ -70,13 +66,14 @@ final class SoftplusMath {
         double n = shifted - SHIFT;
         double r = Math.fma(-n, LN2_HI, c);
         r = Math.fma(-n, LN2_LO, r);
-        double p = TAYLOR[13];
-        for (int i = 12; i >= 0; i--) {
+        double p = TAYLOR[TAYLOR.length - 1];
+        for (int i = TAYLOR.length - 2; i >= 0; i--) {
             p = Math.fma(p, r, TAYLOR[i]);
         }
         long bits = Double.doubleToRawLongBits(shifted) - SHIFT_BITS;
         long half = bits >> 1;
-        return p * Double.longBitsToDouble((half + 1023) << 52) * Double.longBitsToDouble((bits - half + 1023) << 52);
+        return p * Double.longBitsToDouble((half + EXPONENT_BIAS) << MANTISSA_BITS)
+                * Double.longBitsToDouble((bits - half + EXPONENT_BIAS) << MANTISSA_BITS);
     }
 
     /** {@code log(1 + t)} for {@code 0 <= t <= 1} (and NaN for NaN). */

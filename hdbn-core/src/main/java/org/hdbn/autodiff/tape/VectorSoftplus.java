@@ -1,20 +1,22 @@
 package org.hdbn.autodiff.tape;
 
-import static org.hdbn.autodiff.tape.SoftplusMath.LG1;
-import static org.hdbn.autodiff.tape.SoftplusMath.LG2;
-import static org.hdbn.autodiff.tape.SoftplusMath.LG3;
-import static org.hdbn.autodiff.tape.SoftplusMath.LG4;
-import static org.hdbn.autodiff.tape.SoftplusMath.LG5;
-import static org.hdbn.autodiff.tape.SoftplusMath.LG6;
-import static org.hdbn.autodiff.tape.SoftplusMath.LG7;
-import static org.hdbn.autodiff.tape.SoftplusMath.LN2_HI;
-import static org.hdbn.autodiff.tape.SoftplusMath.LN2_LO;
-import static org.hdbn.autodiff.tape.SoftplusMath.LOG2E;
-import static org.hdbn.autodiff.tape.SoftplusMath.LOWEST;
-import static org.hdbn.autodiff.tape.SoftplusMath.SHIFT;
-import static org.hdbn.autodiff.tape.SoftplusMath.SHIFT_BITS;
-import static org.hdbn.autodiff.tape.SoftplusMath.SQRT2;
-import static org.hdbn.autodiff.tape.SoftplusMath.TAYLOR;
+import static org.hdbn.autodiff.tape.SoftplusConstants.EXPONENT_BIAS;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG1;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG2;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG3;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG4;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG5;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG6;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LG7;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LN2_HI;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LN2_LO;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LOG2E;
+import static org.hdbn.autodiff.tape.SoftplusConstants.LOWEST;
+import static org.hdbn.autodiff.tape.SoftplusConstants.MANTISSA_BITS;
+import static org.hdbn.autodiff.tape.SoftplusConstants.SHIFT;
+import static org.hdbn.autodiff.tape.SoftplusConstants.SHIFT_BITS;
+import static org.hdbn.autodiff.tape.SoftplusConstants.SQRT2;
+import static org.hdbn.autodiff.tape.SoftplusConstants.TAYLOR;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -66,14 +68,14 @@ final class VectorSoftplus implements SoftplusLoops {
         DoubleVector n = shifted.sub(SHIFT);
         DoubleVector r = n.neg().fma(broadcast(LN2_HI), c);
         r = n.neg().fma(broadcast(LN2_LO), r);
-        DoubleVector p = broadcast(TAYLOR[13]);
-        for (int i = 12; i >= 0; i--) {
+        DoubleVector p = broadcast(TAYLOR[TAYLOR.length - 1]);
+        for (int i = TAYLOR.length - 2; i >= 0; i--) {
             p = p.fma(r, broadcast(TAYLOR[i]));
         }
         LongVector bits = shifted.reinterpretAsLongs().sub(SHIFT_BITS);
         LongVector half = bits.lanewise(VectorOperators.ASHR, 1);
-        DoubleVector low = half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector high = bits.sub(half).add(1023).lanewise(VectorOperators.LSHL, 52)
+        DoubleVector low = half.add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, MANTISSA_BITS).reinterpretAsDoubles();
+        DoubleVector high = bits.sub(half).add(EXPONENT_BIAS).lanewise(VectorOperators.LSHL, MANTISSA_BITS)
                 .reinterpretAsDoubles();
         return p.mul(low).mul(high);
     }
