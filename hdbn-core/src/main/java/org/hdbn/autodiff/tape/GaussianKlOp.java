@@ -14,10 +14,6 @@ import org.hdbn.autodiff.Var;
  */
 final class GaussianKlOp {
 
-    static final long MANTISSA = 0x000f_ffff_ffff_ffffL;
-    static final long EXPONENT_OF_ONE = 0x3ff0_0000_0000_0000L;
-    static final double LN2 = Math.log(2);
-
     private GaussianKlOp() {
     }
 

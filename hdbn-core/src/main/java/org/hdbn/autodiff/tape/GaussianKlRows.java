@@ -57,14 +57,15 @@ interface GaussianKlRows {
         double diff = (m - mq) * inv;
         squares[lane] += ratio * ratio + diff * diff;
         long bits = Double.doubleToRawLongBits(ratio);
-        int biased = (int) (bits >>> 52);
-        if (biased == 0 || biased >= 0x7ff) {
+        int biased = (int) (bits >>> GaussianKlConstants.EXPONENT_SHIFT);
+        if (biased == 0 || biased >= GaussianKlConstants.EXPONENT_MAX) {
             // zero, subnormal, negative (sign bit set), infinite or NaN
             logs[lane] += Math.log(ratio);
             return 0;
         }
-        product[lane] *= Double.longBitsToDouble((bits & GaussianKlOp.MANTISSA) | GaussianKlOp.EXPONENT_OF_ONE);
-        return biased - 1023;
+        product[lane] *= Double.longBitsToDouble((bits & GaussianKlConstants.MANTISSA)
+                | GaussianKlConstants.EXPONENT_OF_ONE);
+        return biased - GaussianKlConstants.EXPONENT_BIAS;
     }
 
     /**
@@ -79,7 +80,7 @@ interface GaussianKlRows {
         double lg = ((logs[0] + logs[1]) + (logs[2] + logs[3])) + ((logs[4] + logs[5]) + (logs[6] + logs[7]));
         double pr = ((product[0] * product[1]) * (product[2] * product[3]))
                 * ((product[4] * product[5]) * (product[6] * product[7]));
-        return 0.5 * sq - (lg + (Math.log(pr) + exponents * GaussianKlOp.LN2)) - 0.5 * cols;
+        return 0.5 * sq - (lg + (Math.log(pr) + exponents * GaussianKlConstants.LN2)) - 0.5 * cols;
     }
 
     /** Adds each lane's product's logarithm to its logs and resets the product (a lane's chunk is full). */

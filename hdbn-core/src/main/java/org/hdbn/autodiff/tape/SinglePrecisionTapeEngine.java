@@ -39,6 +39,12 @@ public final class SinglePrecisionTapeEngine implements AutodiffEngine {
         return NAME;
     }
 
+    /** Which softplus loops and weight-KL loop this engine runs, in float, for reports. */
+    public static String floatLoops() {
+        return "softplus " + FloatSoftplusLoops.preferred().name() + "; weight KL "
+                + FloatGaussianKlRows.preferred().name();
+    }
+
     @Override
     public Graph open() {
         return new FloatTapeGraph(true, GradientSink.direct(), products.get());

@@ -52,10 +52,11 @@ final class VectorGaussianKl implements GaussianKlRows {
                 VectorMask<Double> normal = ratio.compare(VectorOperators.GE, Double.MIN_NORMAL)
                         .and(ratio.compare(VectorOperators.LE, Double.MAX_VALUE));
                 LongVector bits = ratio.reinterpretAsLongs();
-                DoubleVector mantissa = bits.and(GaussianKlOp.MANTISSA).or(GaussianKlOp.EXPONENT_OF_ONE)
+                DoubleVector mantissa = bits.and(GaussianKlConstants.MANTISSA).or(GaussianKlConstants.EXPONENT_OF_ONE)
                         .reinterpretAsDoubles();
                 pr = pr.mul(mantissa, normal);
-                ex = ex.add(bits.lanewise(VectorOperators.LSHR, 52).sub(1023), normal.cast(LONGS));
+                ex = ex.add(bits.lanewise(VectorOperators.LSHR, GaussianKlConstants.EXPONENT_SHIFT)
+                        .sub(GaussianKlConstants.EXPONENT_BIAS), normal.cast(LONGS));
                 if (!normal.allTrue()) {
                     // rare: a zero, subnormal, negative or non-finite ratio takes its plain logarithm
                     for (int l = 0; l < LANES; l++) {

@@ -74,22 +74,28 @@ class FloatSoftplusTest {
             float[] start = floats(rng, x.length);
             // twice cold, then once the JIT has compiled the loops: the bits must not depend on it
             for (int pass = 0; pass < 3; pass++) {
-                float[] ys = new float[x.length];
-                float[] yv = new float[x.length];
-                FloatScalarSoftplus.INSTANCE.forward(x, ys);
-                vector.forward(x, yv);
-                assertThat(bits(yv)).as("softplus of %d entries", x.length).isEqualTo(bits(ys));
-                float[] gs = start.clone();
-                float[] gv = start.clone();
-                FloatScalarSoftplus.INSTANCE.backward(x, ys, g, gs);
-                vector.backward(x, ys, g, gv);
-                assertThat(bits(gv)).as("gradient of %d entries", x.length).isEqualTo(bits(gs));
+                float[] y = forward(FloatScalarSoftplus.INSTANCE, x);
+                assertThat(bits(forward(vector, x))).as("softplus of %d entries", x.length).isEqualTo(bits(y));
+                assertThat(bits(backward(vector, x, y, g, start))).as("gradient of %d entries", x.length)
+                        .isEqualTo(bits(backward(FloatScalarSoftplus.INSTANCE, x, y, g, start)));
                 for (int warm = 0; pass == 1 && warm < 2_000; warm++) {
-                    vector.forward(x, yv);
-                    vector.backward(x, ys, g, gv);
+                    backward(vector, x, forward(vector, x), g, start);
                 }
             }
         }
+    }
+
+    private static float[] forward(FloatSoftplusLoops loops, float[] x) {
+        float[] y = new float[x.length];
+        loops.forward(x, y);
+        return y;
+    }
+
+    /** The gradient added to a copy of {@code start}. */
+    private static float[] backward(FloatSoftplusLoops loops, float[] x, float[] y, float[] g, float[] start) {
+        float[] gx = start.clone();
+        loops.backward(x, y, g, gx);
+        return gx;
     }
 
     private static float[] floats(UniformRandomProvider rng, int n) {

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.hdbn.autodiff.AutodiffEngine;
+import org.hdbn.autodiff.tape.SinglePrecisionTapeEngine;
 import org.hdbn.autodiff.tape.TapeEngine;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.run.ModelEvaluator;
@@ -64,7 +65,8 @@ public final class TrainingBench {
         double referenceSquare = PeakProducts.square(MatrixProducts.Choice.NETLIB, PEAK_SIZE, threads, 5);
         line("products: the tape multiplies with %s; reference BLAS %s; load average before the run %.2f",
                 used.create().name(), reference.name(), load);
-        line("softplus: %s; weight KL: %s", TapeEngine.softplusLoops(), TapeEngine.weightKlLoop());
+        line("softplus: %s; weight KL: %s; in float (tape-f32): %s", TapeEngine.softplusLoops(),
+                TapeEngine.weightKlLoop(), SinglePrecisionTapeEngine.floatLoops());
         line("%d x %d x %d on %d threads (rows split, best of 5): reference %.2f GFLOP/s, hdbn Gemm %.2f GFLOP/s",
                 PEAK_SIZE, PEAK_SIZE, PEAK_SIZE, threads, referenceSquare, gemmSquare);
 

@@ -218,11 +218,13 @@ class CommandLineTest {
                 .contains("epoch 1: ").contains("examples/s").contains("of the reference on the step's shapes")
                 .contains("products inside the step (").contains("of the reference's one-thread rate")
                 .contains("peak heap while training: ").contains("evaluation 1: ").contains("summary: ")
-                .contains("load average now");
+                .contains("load average now").contains("in float (tape-f32): softplus ");
+        // the products are counted and timed on the engine benched, in its precision
         Run shards = run("bench", "--data", data.toString(), "--spec", "bprmf", "--epochs", "1", "--eval-runs", "0",
-                "--threads", "1", "--shards", "3");
+                "--threads", "1", "--shards", "3", "--engine", "tape-f32");
         assertThat(shards.code()).as(shards.err()).isZero();
-        assertThat(shards.out()).contains("3 shards").contains("limit (shards running at once: 1)");
+        assertThat(shards.out()).contains("3 shards").contains("limit (shards running at once: 1)")
+                .contains("engine tape-f32, 1 threads").contains("products inside the step (engine tape-f32, ");
         Run bad = run("bench", "--data", data.toString(), "--threads", "0");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--threads must be at least 1");
