@@ -9,6 +9,14 @@ final class FloatGaussianKlConstants {
     static final int EXPONENT_MAX = 0xff;
     static final int EXPONENT_BIAS = 127;
     static final float LN2 = (float) Math.log(2);
+    /**
+     * Sixteen lanes, one vector of 512 bits as the softplus loops use (code that mixes vector
+     * shapes of one element type pollutes the JIT's type profiles and leaves vectors boxed); seven
+     * entries a lane before a logarithm, so all lanes' products stay below 2^112, inside float's
+     * 2^128.
+     */
+    static final int LANES = 16;
+    static final int CHUNK = 7;
 
     private FloatGaussianKlConstants() {
     }

@@ -14,6 +14,9 @@ final class GaussianKlConstants {
     static final int EXPONENT_MAX = 0x7ff;
     static final int EXPONENT_BIAS = 1023;
     static final double LN2 = Math.log(2);
+    /** {@link GaussianKlRows#LANES} and {@link GaussianKlRows#CHUNK} for doubles. */
+    static final int LANES = 8;
+    static final int CHUNK = 32;
 
     private GaussianKlConstants() {
     }

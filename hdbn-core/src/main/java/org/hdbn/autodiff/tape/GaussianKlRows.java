@@ -18,11 +18,14 @@ import org.hdbn.tensor.VectorApi;
  */
 interface GaussianKlRows {
 
-    /** Lanes of the sums and products. */
-    int LANES = 8;
+    /** Lanes of the sums and products (eight for doubles). */
+    int LANES = GaussianKlConstants.LANES;
 
-    /** Entries of a lane multiplied together before the product's logarithm is taken. */
-    int CHUNK = 32;
+    /**
+     * Entries of a lane multiplied together before the product's logarithm is taken (32 for
+     * doubles: all lanes' products together stay below 2^(LANES CHUNK), far inside the exponent's range).
+     */
+    int CHUNK = GaussianKlConstants.CHUNK;
 
     /**
      * {@code y[i] = sum over row i of (0.5 (r^2 + d^2) - log r - 0.5)} with {@code r = sp / sq} and
@@ -70,17 +73,19 @@ interface GaussianKlRows {
 
     /**
      * A row's KL from its lanes: {@code 0.5 squares - (logs + log(product) + exponents ln 2) - 0.5
-     * cols}, each lane array added (or multiplied) in the fixed tree
+     * cols}, each lane array added (or multiplied) in place in the fixed tree, for eight lanes
      * {@code ((a0 . a1) . (a2 . a3)) . ((a4 . a5) . (a6 . a7))}. Each lane's product is below
-     * {@code 2^32}, so theirs is below {@code 2^256}.
+     * {@code 2^CHUNK}, so theirs is below {@code 2^(LANES CHUNK)}.
      */
     static double combine(double[] squares, double[] logs, double[] product, long exponents, int cols) {
-        double sq = ((squares[0] + squares[1]) + (squares[2] + squares[3]))
-                + ((squares[4] + squares[5]) + (squares[6] + squares[7]));
-        double lg = ((logs[0] + logs[1]) + (logs[2] + logs[3])) + ((logs[4] + logs[5]) + (logs[6] + logs[7]));
-        double pr = ((product[0] * product[1]) * (product[2] * product[3]))
-                * ((product[4] * product[5]) * (product[6] * product[7]));
-        return 0.5 * sq - (lg + (Math.log(pr) + exponents * GaussianKlConstants.LN2)) - 0.5 * cols;
+        for (int w = 1; w < LANES; w *= 2) {
+            for (int l = 0; l < LANES; l += 2 * w) {
+                squares[l] += squares[l + w];
+                logs[l] += logs[l + w];
+                product[l] *= product[l + w];
+            }
+        }
+        return 0.5 * squares[0] - (logs[0] + (Math.log(product[0]) + exponents * GaussianKlConstants.LN2)) - 0.5 * cols;
     }
 
     /** Adds each lane's product's logarithm to its logs and resets the product (a lane's chunk is full). */

@@ -50,6 +50,6 @@ final class ScalarGaussianKl implements GaussianKlRows {
 
     @Override
     public String name() {
-        return "scalar (eight lanes one entry at a time)";
+        return "scalar (" + LANES + " lanes one entry at a time)";
     }
 }

@@ -89,6 +89,6 @@ final class VectorGaussianKl implements GaussianKlRows {
 
     @Override
     public String name() {
-        return "Vector API (eight lanes as one vector), the same bits as the scalar lanes";
+        return "Vector API (" + LANES + " lanes as one vector), the same bits as the scalar lanes";
     }
 }

@@ -23,8 +23,14 @@ class FloatGaussianKlTest {
     @Test
     void floatLanesGiveTheDoubleKlOfTheirOperands() {
         UniformRandomProvider rng = RandomStreams.create(62);
-        for (int cols : new int[] {1, 8, 9, 64, 257, 600}) {
-            float[][] row = operands(rng, 4, cols, false);
+        for (int cols : new int[] {1, 8, 9, 64, 257, 600, -600}) {
+            float[][] row = operands(rng, 4, Math.abs(cols), false);
+            if (cols < 0) {
+                // every ratio's mantissa just below 2, the largest a lane's product can take: the
+                // chunk must keep all lanes' products inside float's range
+                java.util.Arrays.fill(row[1], 0.75f * 1.999f);
+                cols = -cols;
+            }
             float[] y = new float[4];
             FloatGaussianKlRows.strided(row[0], 1, row[1], 1, new float[] {0.1f}, 0, new float[] {0.75f}, 0, 4, cols, y);
             double[] expected = new double[4];

@@ -64,7 +64,9 @@ class FloatSoftplusTest {
         UniformRandomProvider rng = RandomStreams.create(45);
         FloatSoftplusLoops vector = FloatSoftplusLoops.preferred();
         // past two vectors of 16 floats, so that every tail length is covered
-        for (int extra = 0; extra <= 40; extra++) {
+        // and one length past the backward's scratch blocks of 1024, not a multiple of them
+        for (int extra : java.util.stream.IntStream.concat(java.util.stream.IntStream.rangeClosed(0, 40),
+                java.util.stream.IntStream.of(2500)).toArray()) {
             float[] x = java.util.Arrays.copyOf(EDGES, EDGES.length + extra);
             DoubleUnaryOperator draw = k -> k % 2 == 0 ? -5 + 4 * (rng.nextDouble() - 0.5) : 30 * (rng.nextDouble() - 0.5);
             for (int k = EDGES.length; k < x.length; k++) {

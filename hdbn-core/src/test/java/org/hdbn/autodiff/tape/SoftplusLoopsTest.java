@@ -88,7 +88,9 @@ class SoftplusLoopsTest {
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         // every length up to three vectors and more, so that every tail length is covered; the
         // edges land in the vectors, the random values in the tails too
-        for (int n = 0; n <= 40; n++) {
+        // and one length past the backward's scratch blocks of 1024, not a multiple of them
+        for (int n : java.util.stream.IntStream.concat(java.util.stream.IntStream.rangeClosed(0, 40),
+                java.util.stream.IntStream.of(2500)).toArray()) {
             double[] x = new double[EDGES.length + n];
             System.arraycopy(EDGES, 0, x, 0, EDGES.length);
             for (int k = EDGES.length; k < x.length; k++) {
