@@ -158,8 +158,12 @@ public final class FloatTwins {
         return m.replaceAll("$1f");
     }
 
+    /** Writes the file atomically, and not at all when it already holds the text (so builds stay incremental). */
     private static void write(Path file, String text) {
         try {
+            if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+                return;
+            }
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
