@@ -68,10 +68,11 @@ public final class Checkpoints {
     /** Reads a checkpoint's state. */
     public CheckpointState state(Path checkpoint) {
         CheckpointState s = mapper.read(checkpoint.resolve(STATE), CheckpointState.class);
-        if (!CheckpointState.FORMAT.equals(s.format()) || s.version() != CheckpointState.FORMAT_VERSION) {
+        if (!CheckpointState.FORMAT.equals(s.format()) || s.version() < CheckpointState.OLDEST_READ
+                || s.version() > CheckpointState.FORMAT_VERSION) {
             throw new DataFormatException(checkpoint.resolve(STATE) + ": format " + s.format() + " version " + s.version()
-                    + " is not supported (this release reads " + CheckpointState.FORMAT + " version "
-                    + CheckpointState.FORMAT_VERSION + ")");
+                    + " is not supported (this release reads " + CheckpointState.FORMAT + " versions "
+                    + CheckpointState.OLDEST_READ + " to " + CheckpointState.FORMAT_VERSION + ")");
         }
         return s;
     }

@@ -83,12 +83,17 @@ public final class ModelTrainer {
             throw new IllegalArgumentException("the checkpoint was trained with seed " + state.seed()
                     + ", not " + options.seed());
         }
+        if (state.engine() != null && !state.engine().equals(options.engine().name())) {
+            // another engine computes other bits (tape-f32 in float): the run would silently change course
+            throw new IllegalArgumentException("the checkpoint was trained on engine '" + state.engine() + "', not '"
+                    + options.engine().name() + "': resume it on '" + state.engine() + "'");
+        }
         Run run = new Run(ModelAssembly.withResources(state.spec(), data, options.seed(), state.resources()), options,
                 state.position(), new ArrayList<>(state.epochLosses()), state.seconds());
         ckpts.loadParameters(latest, run.store);
         run.optimizer.restoreSteps(state.position().steps());
-        log(options, "resuming '%s' from %s (stage %d, epoch %d, %d batches done, step %d)", state.spec().name(), latest,
-                state.position().stage() + 1, state.position().epoch(), state.position().batchesDone(),
+        log(options, "resuming '%s' from %s on engine %s (stage %d, epoch %d, %d batches done, step %d)",
+                state.spec().name(), latest, options.engine().name(), state.position().stage() + 1, state.position().epoch(), state.position().batchesDone(),
                 state.position().steps());
         return run.execute();
     }
@@ -202,7 +207,7 @@ public final class ModelTrainer {
                 return;
             }
             CheckpointState state = new CheckpointState(CheckpointState.FORMAT, CheckpointState.FORMAT_VERSION, spec,
-                    options.seed(), options.modelDir() == null ? null : options.modelDir().toAbsolutePath().toString(),
+                    options.seed(), options.engine().name(), options.modelDir() == null ? null : options.modelDir().toAbsolutePath().toString(),
                     data.location().map(d -> d.toAbsolutePath().toString()).orElse(null), data.fingerprint(), position, List.copyOf(epochLosses),
                     secondsBefore + (System.nanoTime() - t0) / 1e9, resources);
             options.checkpoints().save(state, store);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
+import org.hdbn.autodiff.tape.TapeEngine;
 import org.hdbn.eval.EvaluationResult;
 import org.hdbn.examples.bench.HeapWatcher;
 import org.hdbn.graph.SpecMapper;
@@ -48,7 +49,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 1; on --resume, the run's).")
     Long seed;
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "tape", description = "Autodiff engine (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "Autodiff engine (default: " + TapeEngine.NAME + "; on --resume, the run's).")
     String engine;
 
     @Option(names = "--eval-every", paramLabel = "N", defaultValue = "0",
@@ -97,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
-        AutodiffEngine engineImpl = Engines.byName(engine);
+        AutodiffEngine engineImpl;
         PrintStream progress = new PrintStream(new WriterOutputStream(out), true);
         TrainedModel trained;
         Checkpoints checkpoints;
@@ -114,6 +116,8 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--seed " + seed + " differs from the run's seed " + state.seed());
             }
             model = model != null ? model : Path.of(state.modelDir());
+            // a checkpoint older than the engine's record resumes on the engine given, or the default
+            engineImpl = Engines.byName(engine != null ? engine : state.engine() != null ? state.engine() : TapeEngine.NAME);
             dataset = DataLayouts.load(data != null ? data : Path.of(state.dataDir()), atomic.options(), out);
             trained = new ModelTrainer().resume(dataset, options(state.seed(), engineImpl, progress, dataset, checkpoints));
         } else {
@@ -124,6 +128,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(model + ": already exists; --force replaces it (or choose another --model)");
             }
             long s = seed == null ? 1 : seed;
+            engineImpl = Engines.byName(engine != null ? engine : TapeEngine.NAME);
             ModelSpec spec = SpecFiles.load(mapper, specName);
             if (epochs != null) {
                 if (epochs < 1) {

@@ -92,7 +92,7 @@ class ResumeTest {
         store.getOrCreate("w", new int[] {2}, org.hdbn.param.Initializer.constant(1.5),
                 org.hdbn.random.RandomStreams.create(1));
         CheckpointState state = new CheckpointState(CheckpointState.FORMAT, CheckpointState.FORMAT_VERSION,
-                ModelSpec.builtIn(mapper, "bprmf"), 7, null, data.toString(), "sha256:x",
+                ModelSpec.builtIn(mapper, "bprmf"), 7, "tape", null, data.toString(), "sha256:x",
                 new TrainingPosition(0, 1, 3, 0, 3), List.of(), 1.0, java.util.Map.of());
         Path complete = c.save(state, store);
         // a run killed during a later save leaves a hidden temporary folder of a newer step beside it
@@ -109,11 +109,7 @@ class ResumeTest {
 
     @Test
     void aNonFiniteLossStopsTheRunNamingStepAndTermAndKeepsTheLastGoodState() throws Exception {
-        Path spec = dir.resolve("exploding.json");
-        String json = new String(getClass().getResourceAsStream("/org/hdbn/examples/specs/bprmf.json").readAllBytes())
-                .replace("\"learningRate\": 0.01", "\"learningRate\": 1e200")
-                .replace("\"name\": \"bprmf\"", "\"name\": \"bprmf-exploding\"");
-        Files.writeString(spec, json);
+        Path spec = explodingSpec("exploding");
         Path model = dir.resolve("exploding");
         StringWriter err = new StringWriter();
         int code = run(err, "train", "--data", data.toString(), "--model", model.toString(), "--spec", spec.toString());
@@ -123,5 +119,40 @@ class ResumeTest {
         Checkpoints c = new Checkpoints(dir.resolve("exploding.checkpoints"), new org.hdbn.graph.SpecMapper());
         assertThat(c.latest()).isPresent();
         assertThat(Files.exists(model.resolve(TrainedModel.MODEL_FILE))).isFalse();
+    }
+
+    /**
+     * A run's checkpoint records its engine: resuming a {@code tape-f32} run continues in float
+     * without being told, and refuses another engine (which would change the run's course silently).
+     */
+    @Test
+    void aResumedRunKeepsItsEngine() throws Exception {
+        Path spec = explodingSpec("exploding-f32");
+        Path model = dir.resolve("exploding-f32");
+        StringWriter err = new StringWriter();
+        // it stops at a non-finite loss and keeps the last good state: a checkpoint to resume
+        assertThat(run(err, "train", "--data", data.toString(), "--model", model.toString(), "--spec", spec.toString(),
+                "--engine", "tape-f32")).as(err.toString()).isEqualTo(2);
+        Path ckpts = dir.resolve("exploding-f32.checkpoints");
+        assertThat(new Checkpoints(ckpts, new org.hdbn.graph.SpecMapper()).latest()).isPresent();
+
+        StringWriter other = new StringWriter();
+        assertThat(run(other, "train", "--resume", ckpts.toString(), "--engine", "tape")).isEqualTo(2);
+        assertThat(other.toString()).contains("trained on engine 'tape-f32', not 'tape'");
+
+        StringWriter out = new StringWriter();
+        HdbnCommand.execute(new String[] {"train", "--resume", ckpts.toString()}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true));
+        assertThat(out.toString()).contains("on engine tape-f32");
+    }
+
+    /** bprmf with a learning rate of 1e200, whose loss turns non-finite in its first steps, written as {@code NAME.json}. */
+    private Path explodingSpec(String name) throws Exception {
+        Path spec = dir.resolve(name + ".json");
+        String json = new String(getClass().getResourceAsStream("/org/hdbn/examples/specs/bprmf.json").readAllBytes())
+                .replace("\"learningRate\": 0.01", "\"learningRate\": 1e200")
+                .replace("\"name\": \"bprmf\"", "\"name\": \"bprmf-" + name + "\"");
+        Files.writeString(spec, json);
+        return spec;
     }
 }
