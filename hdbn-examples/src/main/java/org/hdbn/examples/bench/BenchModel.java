@@ -63,22 +63,24 @@ final class BenchModel {
      * cannot be passed through one ({@link AutodiffEngine#withProducts}).
      */
     private Trainer trainerThrough(ProductCensus census, int threads) {
+        return trainerThrough(measured(census), threads);
+    }
+
+    private Trainer trainerThrough(AutodiffEngine measured, int threads) {
         ParameterStore copy = new ParameterStore();
         ModelGraph g = assembly.buildTrainingCopy(copy);
-        return assembly.trainer(g, copy, assembly.optimizer(), measured(census), threads);
+        return assembly.trainer(g, copy, assembly.optimizer(), measured, threads);
     }
 
     private AutodiffEngine measured(ProductCensus census) {
         return engine.withProducts(census::create).orElseGet(() -> new TapeEngine(census::create));
     }
 
-    /** The name of the engine whose products {@link #census} and {@link #timeProducts} see. */
-    String measuredEngine() {
-        return measured(new ProductCensus(MatrixProducts.Choice.GEMM)).name();
-    }
-
-    /** What {@link #timeProducts} measured: steps run, their wall seconds, and their products' FLOPs and seconds. */
-    record ProductTime(int steps, double stepSeconds, long flops, double productSeconds) {
+    /**
+     * What {@link #timeProducts} measured: the engine that ran the steps, the steps run, their wall
+     * seconds, and their products' FLOPs and seconds.
+     */
+    record ProductTime(String engine, int steps, double stepSeconds, long flops, double productSeconds) {
     }
 
     /**
@@ -90,7 +92,8 @@ final class BenchModel {
     ProductTime timeProducts(MatrixProducts.Choice products, int steps, int threads) {
         ProductCensus census = new ProductCensus(products);
         var rng = RandomStreams.create(seed, "bench:products");
-        Trainer timed = trainerThrough(census, threads);
+        AutodiffEngine measured = measured(census);
+        Trainer timed = trainerThrough(measured, threads);
         Iterator<Batch> batches = assembly.batches().epoch(rng);
         timed.step(batches.next(), losses, rng);
         long flops0 = census.flops();
@@ -101,7 +104,7 @@ final class BenchModel {
             timed.step(batches.next(), losses, rng);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        return new ProductTime(run, wall, census.flops() - flops0, census.seconds() - seconds0);
+        return new ProductTime(measured.name(), run, wall, census.flops() - flops0, census.seconds() - seconds0);
     }
 
     /** One epoch of training; returns its seconds. */

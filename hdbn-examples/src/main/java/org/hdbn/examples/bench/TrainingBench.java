@@ -127,7 +127,7 @@ public final class TrainingBench {
         line("products inside the step (engine %s, %d steps on %d threads after the epochs, each product "
                 + "timed): %.2f of %.2f ms "
                 + "per step; %.2f GFLOP/s per thread while multiplying = %.3f of the reference's one-thread rate on "
-                + "the step's shapes", model.measuredEngine(), inStep.steps(), threads, inStep.productSeconds() * 1e3 / inStep.steps(),
+                + "the step's shapes", inStep.engine(), inStep.steps(), threads, inStep.productSeconds() * 1e3 / inStep.steps(),
                 inStep.stepSeconds() * 1e3 / inStep.steps(), productRate,
                 productShare);
         line("peak heap while training: %d MB (largest heap use before a collection, from GC notifications; "
