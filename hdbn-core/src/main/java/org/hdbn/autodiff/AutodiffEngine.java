@@ -3,6 +3,7 @@ package org.hdbn.autodiff;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hdbn.param.GradientSink;
+import org.hdbn.param.ParameterStorage;
 import org.hdbn.tensor.MatrixProducts;
 
 /**
@@ -39,6 +40,14 @@ public interface AutodiffEngine {
             return open();
         }
         throw new UnsupportedOperationException("the '" + name() + "' engine cannot send gradients to a sink");
+    }
+
+    /**
+     * The precision a trainer stores the parameters in for this engine (before its first step):
+     * double unless the engine computes in float and reads float parameters directly.
+     */
+    default ParameterStorage parameterStorage() {
+        return ParameterStorage.DOUBLE;
     }
 
     /**

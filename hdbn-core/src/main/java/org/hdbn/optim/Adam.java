@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.param.Parameter;
+import org.hdbn.param.ParameterStorage;
 
 /**
  * Adam (Kingma and Ba 2015) with bias correction. Row-sparse parameters get the lazy variant: the
@@ -73,6 +74,10 @@ public final class Adam implements Optimizer {
     }
 
     private void update(Parameter p, double lr, double c1, double c2, boolean zero) {
+        if (p.storage() == ParameterStorage.FLOAT) {
+            updateFloat(p, lr, c1, c2, zero);
+            return;
+        }
         double[] w = p.value().data();
         double[] g = p.grad();
         double[] m = p.slot(FIRST_MOMENT);
@@ -84,9 +89,51 @@ public final class Adam implements Optimizer {
             update(w, g, m, v, 0, w.length, step, scale, zero);
             return;
         }
-        int cols = p.value().cols();
+        int cols = p.cols();
         for (int row : p.touchedRows()) {
             update(w, g, m, v, row * cols, row * cols + cols, step, scale, zero);
+        }
+    }
+
+    /**
+     * The update of a float-stored parameter, in float arithmetic as single-precision training does
+     * it (the step and the bias corrections are computed in double and rounded once).
+     */
+    private void updateFloat(Parameter p, double lr, double c1, double c2, boolean zero) {
+        float[] w = p.floatValue();
+        float[] g = p.floatGrad();
+        float[] m = p.floatSlot(FIRST_MOMENT);
+        float[] v = p.floatSlot(SECOND_MOMENT);
+        float step = (float) (lr / c1);
+        float scale = (float) (1 / c2);
+        if (p.allRowsTouched()) {
+            update(w, g, m, v, 0, w.length, step, scale, zero);
+        } else {
+            int cols = p.cols();
+            for (int row : p.touchedRows()) {
+                update(w, g, m, v, row * cols, row * cols + cols, step, scale, zero);
+            }
+        }
+        p.floatValueChanged();
+    }
+
+    private void update(float[] w, float[] g, float[] m, float[] v, int from, int to, float step, float scale,
+            boolean zero) {
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float rest1 = (float) (1 - beta1);
+        float rest2 = (float) (1 - beta2);
+        float eps = (float) epsilon;
+        for (int k = from; k < to; k++) {
+            float gk = g[k];
+            float mk = b1 * m[k] + rest1 * gk;
+            float vk = b2 * v[k] + rest2 * gk * gk;
+            m[k] = mk;
+            v[k] = vk;
+            w[k] -= step * mk / ((float) Math.sqrt(vk * scale) + eps);
+            if (zero) {
+                g[k] = 0;
+            }
         }
     }
 

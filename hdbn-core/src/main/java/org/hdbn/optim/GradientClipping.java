@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.param.Parameter;
+import org.hdbn.param.ParameterStorage;
 import org.hdbn.tensor.Sums;
 
 /**
@@ -78,11 +79,23 @@ public final class GradientClipping {
         if (!p.trainable()) {
             return 0;
         }
+        if (p.storage() == ParameterStorage.FLOAT) {
+            float[] g = p.floatGrad();
+            if (p.allRowsTouched()) {
+                return Sums.sumOfSquares(g, 0, g.length);
+            }
+            int cols = p.cols();
+            double s = 0;
+            for (int row : p.touchedRows()) {
+                s += Sums.sumOfSquares(g, row * cols, row * cols + cols);
+            }
+            return s;
+        }
         double[] g = p.grad();
         if (p.allRowsTouched()) {
             return Sums.sumOfSquares(g, 0, g.length);
         }
-        int cols = p.value().cols();
+        int cols = p.cols();
         double s = 0;
         for (int row : p.touchedRows()) {
             s += Sums.sumOfSquares(g, row * cols, row * cols + cols);
@@ -94,6 +107,10 @@ public final class GradientClipping {
         if (!p.trainable()) {
             return;
         }
+        if (p.storage() == ParameterStorage.FLOAT) {
+            scale(p, p.floatGrad(), (float) f);
+            return;
+        }
         double[] g = p.grad();
         if (p.allRowsTouched()) {
             for (int k = 0; k < g.length; k++) {
@@ -101,7 +118,7 @@ public final class GradientClipping {
             }
             return;
         }
-        int cols = p.value().cols();
+        int cols = p.cols();
         for (int row : p.touchedRows()) {
             for (int k = row * cols, end = k + cols; k < end; k++) {
                 g[k] *= f;
@@ -109,4 +126,18 @@ public final class GradientClipping {
         }
     }
 
+    private static void scale(Parameter p, float[] g, float f) {
+        if (p.allRowsTouched()) {
+            for (int k = 0; k < g.length; k++) {
+                g[k] *= f;
+            }
+            return;
+        }
+        int cols = p.cols();
+        for (int row : p.touchedRows()) {
+            for (int k = row * cols, end = k + cols; k < end; k++) {
+                g[k] *= f;
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.hdbn.concurrent.TaskRunner;
 import org.hdbn.param.Parameter;
+import org.hdbn.param.ParameterStorage;
 
 /** Stochastic gradient descent with optional (heavy-ball) momentum; lazy on row-sparse parameters. */
 public final class Sgd implements Optimizer {
@@ -56,10 +57,14 @@ public final class Sgd implements Optimizer {
         if (!p.trainable()) {
             return;
         }
+        if (p.storage() == ParameterStorage.FLOAT) {
+            updateFloat(p, (float) lr);
+            return;
+        }
         double[] w = p.value().data();
         double[] g = p.grad();
         double[] vel = momentum > 0 ? p.slot(VELOCITY) : null;
-        int cols = p.value().cols();
+        int cols = p.cols();
         for (int row : p.touchedRows()) {
             for (int k = row * cols, end = k + cols; k < end; k++) {
                 double d = g[k];
@@ -70,6 +75,26 @@ public final class Sgd implements Optimizer {
                 w[k] -= lr * d;
             }
         }
+    }
+
+    /** The update of a float-stored parameter, in float arithmetic. */
+    private void updateFloat(Parameter p, float lr) {
+        float[] w = p.floatValue();
+        float[] g = p.floatGrad();
+        float[] vel = momentum > 0 ? p.floatSlot(VELOCITY) : null;
+        float mu = (float) momentum;
+        int cols = p.cols();
+        for (int row : p.touchedRows()) {
+            for (int k = row * cols, end = k + cols; k < end; k++) {
+                float d = g[k];
+                if (vel != null) {
+                    vel[k] = mu * vel[k] + d;
+                    d = vel[k];
+                }
+                w[k] -= lr * d;
+            }
+        }
+        p.floatValueChanged();
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.Map;
  * A {@link GradientSink} that keeps the gradients of one pass apart from the parameters: a dense
  * buffer per parameter, and for row-sparse gradients the rows in the order they came. One instance
  * serves one pass at a time; {@link #addTo()} adds everything to the parameters (row gradients in
- * arrival order) and empties the buffers, which keep their capacity for the next pass.
+ * arrival order) and empties the buffers, which keep their capacity for the next pass. A
+ * {@linkplain ParameterStorage#FLOAT float-stored} parameter's gradient is buffered in float.
  */
 public final class GradientBuffers implements GradientSink {
 
@@ -21,6 +22,9 @@ public final class GradientBuffers implements GradientSink {
         int[] rows = new int[0];
         double[] rowValues = new double[0];
         int rowCount;
+        // the same for a float-stored parameter
+        float[] floatDense;
+        float[] floatRowValues = new float[0];
     }
 
     private final Map<Parameter, Pending> pending = new IdentityHashMap<>();
@@ -29,14 +33,19 @@ public final class GradientBuffers implements GradientSink {
 
     @Override
     public void add(Parameter p, double[] gradient) {
+        if (p.storage() == ParameterStorage.FLOAT) {
+            float[] f = floatTarget(p);
+            checkLength(p, gradient.length, f.length);
+            for (int k = 0; k < f.length; k++) {
+                f[k] += (float) gradient[k];
+            }
+            return;
+        }
         Pending b = pendingOf(p);
         if (b.dense == null) {
-            b.dense = new double[p.value().size()];
+            b.dense = new double[p.size()];
         }
-        if (gradient.length != b.dense.length) {
-            throw new IllegalArgumentException("gradient of " + gradient.length + " values for '" + p.name()
-                    + "' of " + b.dense.length);
-        }
+        checkLength(p, gradient.length, b.dense.length);
         double[] d = b.dense;
         for (int k = 0; k < d.length; k++) {
             d[k] += gradient[k];
@@ -44,24 +53,79 @@ public final class GradientBuffers implements GradientSink {
         b.denseUsed = true;
     }
 
+    private static void checkLength(Parameter p, int length, int expected) {
+        if (length != expected) {
+            throw new IllegalArgumentException("gradient of " + length + " values for '" + p.name() + "' of "
+                    + expected);
+        }
+    }
+
     @Override
     public double[] denseTarget(Parameter p) {
+        if (p.storage() == ParameterStorage.FLOAT) {
+            return null;
+        }
         Pending b = pendingOf(p);
         if (b.dense == null) {
-            b.dense = new double[p.value().size()];
+            b.dense = new double[p.size()];
         }
         b.denseUsed = true;
         return b.dense;
     }
 
     @Override
+    public float[] floatTarget(Parameter p) {
+        if (p.storage() == ParameterStorage.DOUBLE) {
+            return null;
+        }
+        Pending b = pendingOf(p);
+        if (b.floatDense == null) {
+            b.floatDense = new float[p.size()];
+        }
+        b.denseUsed = true;
+        return b.floatDense;
+    }
+
+    @Override
     public void addRows(Parameter p, int[] rows, double[] gradient) {
+        if (p.storage() == ParameterStorage.FLOAT) {
+            float[] f = new float[gradient.length];
+            for (int k = 0; k < f.length; k++) {
+                f[k] = (float) gradient[k];
+            }
+            addFloatRows(p, rows, f, rows.length);
+            return;
+        }
         addRows(p, rows, gradient, rows.length);
+    }
+
+    @Override
+    public void addRows(Parameter p, int[] rows, float[] gradient) {
+        if (p.storage() == ParameterStorage.DOUBLE) {
+            GradientSink.super.addRows(p, rows, gradient);
+            return;
+        }
+        addFloatRows(p, rows, gradient, rows.length);
+    }
+
+    private void addFloatRows(Parameter p, int[] rows, float[] gradient, int count) {
+        Pending b = pendingOf(p);
+        int cols = p.cols();
+        int need = b.rowCount + count;
+        if (need > b.rows.length) {
+            b.rows = Arrays.copyOf(b.rows, Math.max(need, 2 * b.rows.length));
+        }
+        if (need * cols > b.floatRowValues.length) {
+            b.floatRowValues = Arrays.copyOf(b.floatRowValues, Math.max(need * cols, 2 * b.floatRowValues.length));
+        }
+        System.arraycopy(rows, 0, b.rows, b.rowCount, count);
+        System.arraycopy(gradient, 0, b.floatRowValues, b.rowCount * cols, count * cols);
+        b.rowCount = need;
     }
 
     private void addRows(Parameter p, int[] rows, double[] gradient, int count) {
         Pending b = pendingOf(p);
-        int cols = p.value().cols();
+        int cols = p.cols();
         int need = b.rowCount + count;
         if (need > b.rows.length) {
             int capacity = Math.max(need, 2 * b.rows.length);
@@ -89,13 +153,22 @@ public final class GradientBuffers implements GradientSink {
         if (b == null) {
             return;
         }
+        boolean inFloat = p.storage() == ParameterStorage.FLOAT;
         // a fixed order: rows (in arrival order), then the dense part
         if (b.rowCount > 0) {
-            p.accumulateRows(b.rows, b.rowValues, b.rowCount);
+            if (inFloat) {
+                p.accumulateRows(b.rows, b.floatRowValues, b.rowCount);
+            } else {
+                p.accumulateRows(b.rows, b.rowValues, b.rowCount);
+            }
             b.rowCount = 0;
         }
         if (b.denseUsed) {
-            p.accumulateAndClear(b.dense);
+            if (inFloat) {
+                addAndClear(b.floatDense, p.floatDenseGradient());
+            } else {
+                p.accumulateAndClear(b.dense);
+            }
             b.denseUsed = false;
         }
     }
@@ -108,6 +181,17 @@ public final class GradientBuffers implements GradientSink {
     public void addTo(GradientBuffers target, Parameter p) {
         Pending b = pendingOrNull(p);
         if (b == null) {
+            return;
+        }
+        if (p.storage() == ParameterStorage.FLOAT) {
+            if (b.rowCount > 0) {
+                target.addFloatRows(p, b.rows, b.floatRowValues, b.rowCount);
+                b.rowCount = 0;
+            }
+            if (b.denseUsed) {
+                addAndClear(b.floatDense, target.floatTarget(p));
+                b.denseUsed = false;
+            }
             return;
         }
         if (b.rowCount > 0) {
@@ -126,11 +210,24 @@ public final class GradientBuffers implements GradientSink {
         }
     }
 
+    /** {@code to += from}, clearing {@code from} in the same pass. */
+    private static void addAndClear(float[] from, float[] to) {
+        for (int k = 0; k < to.length; k++) {
+            to[k] += from[k];
+            from[k] = 0;
+        }
+    }
+
     /** Drops the buffered gradients without adding them (after a failed pass). */
     public void clear() {
         for (Pending b : pending.values()) {
             if (b.denseUsed) {
-                Arrays.fill(b.dense, 0.0);
+                if (b.dense != null) {
+                    Arrays.fill(b.dense, 0.0);
+                }
+                if (b.floatDense != null) {
+                    Arrays.fill(b.floatDense, 0f);
+                }
                 b.denseUsed = false;
             }
             b.rowCount = 0;

@@ -28,6 +28,20 @@ public interface GradientSink {
         return null;
     }
 
+    /** {@link #denseTarget} for a float-stored parameter: a float array, or null when the sink offers none. */
+    default float[] floatTarget(Parameter p) {
+        return null;
+    }
+
+    /** {@link #addRows(Parameter, int[], double[])} of float rows; widened to double unless the sink takes floats. */
+    default void addRows(Parameter p, int[] rows, float[] gradient) {
+        double[] d = new double[gradient.length];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = gradient[k];
+        }
+        addRows(p, rows, d);
+    }
+
     /** The sink that adds straight into {@link Parameter#grad()}. */
     static GradientSink direct() {
         return Direct.INSTANCE;
@@ -49,7 +63,17 @@ public interface GradientSink {
 
         @Override
         public double[] denseTarget(Parameter p) {
-            return p.denseGradient();
+            return p.storage() == ParameterStorage.DOUBLE ? p.denseGradient() : null;
+        }
+
+        @Override
+        public float[] floatTarget(Parameter p) {
+            return p.storage() == ParameterStorage.FLOAT ? p.floatDenseGradient() : null;
+        }
+
+        @Override
+        public void addRows(Parameter p, int[] rows, float[] gradient) {
+            p.accumulateRows(rows, gradient, rows.length);
         }
     }
 }

@@ -14,6 +14,12 @@ import org.hdbn.tensor.Tensor;
  * zeroing, clipping and optimizer steps cost the rows a step touched, not the whole table. A
  * parameter that is not {@linkplain #trainable() trainable} (frozen) still accumulates gradient;
  * optimizers skip it.
+ *
+ * <p>A parameter is {@linkplain #storage() stored} in double or in float. In float (the storage a
+ * single-precision engine trains in, set by the trainer), the float arrays are the master:
+ * {@link #floatValue()}, {@link #floatGrad()} and {@link #floatSlot}; {@link #value()} is a double
+ * copy refreshed when read after an optimizer's update, and the double gradient and slots are not
+ * kept ({@link #grad()} and {@link #slot} refuse, so no caller reads a gradient that is not there).
  */
 public final class Parameter {
 
@@ -30,6 +36,12 @@ public final class Parameter {
     private final Map<String, double[]> slots = new LinkedHashMap<>();
     private boolean trainable = true;
     private boolean denseTouched;
+    // stored in float: the master values, gradient and slots (null in double)
+    private float[] floatValue;
+    private float[] floatGrad;
+    private final Map<String, float[]> floatSlots = new LinkedHashMap<>();
+    // stored in float: whether value() must be refreshed from floatValue before it is read
+    private volatile boolean valueBehind;
 
     public Parameter(String name, Tensor value, boolean rowSparse) {
         if (name == null || name.isBlank()) {
@@ -51,18 +63,143 @@ public final class Parameter {
         return name;
     }
 
-    /** The value; its backing array is updated in place by optimizers. */
+    /**
+     * The value; its backing array is updated in place by optimizers. Stored in float, a double
+     * copy of the master, refreshed here after an update: write into it only to replace the value,
+     * then call {@link #valueWritten()}.
+     */
     public Tensor value() {
+        if (valueBehind) {
+            refreshValue();
+        }
         return value;
+    }
+
+    private synchronized void refreshValue() {
+        if (valueBehind) {
+            double[] d = value.data();
+            for (int k = 0; k < d.length; k++) {
+                d[k] = floatValue[k];
+            }
+            valueBehind = false;
+        }
+    }
+
+    /**
+     * Takes values written into {@link #value()}'s array as the parameter's (as loading saved
+     * values does): stored in float, they are rounded into the master; in double there is nothing to do.
+     */
+    public void valueWritten() {
+        if (floatValue != null) {
+            narrow(value.data(), floatValue);
+        }
     }
 
     public int[] shape() {
         return value.shape();
     }
 
-    /** The accumulated gradient, row-major like the value. */
+    /** The number of values (without refreshing a float-stored parameter's double copy). */
+    public int size() {
+        return value.size();
+    }
+
+    /** The columns of a matrix's rows, 1 for a vector (without refreshing the double copy). */
+    public int cols() {
+        return value.cols();
+    }
+
+    /** The accumulated gradient, row-major like the value; stored in float, see {@link #floatGrad()}. */
     public double[] grad() {
+        requireDouble("gradient", "floatGrad()");
         return grad;
+    }
+
+    public ParameterStorage storage() {
+        return floatValue == null ? ParameterStorage.DOUBLE : ParameterStorage.FLOAT;
+    }
+
+    /**
+     * Stores the parameter in the given precision: the values and optimizer slots are rounded to
+     * float, or widened back to double (exactly), and the gradient goes with them. Between steps,
+     * when the gradient is cleared.
+     */
+    public void useStorage(ParameterStorage storage) {
+        if (storage == storage()) {
+            return;
+        }
+        if (storage == ParameterStorage.FLOAT) {
+            floatValue = new float[value.size()];
+            narrow(value.data(), floatValue);
+            floatGrad = new float[grad.length];
+            narrow(grad, floatGrad);
+            for (Map.Entry<String, double[]> slot : slots.entrySet()) {
+                float[] f = new float[slot.getValue().length];
+                narrow(slot.getValue(), f);
+                floatSlots.put(slot.getKey(), f);
+            }
+            slots.clear();
+            Arrays.fill(grad, 0.0);
+            // the double copy now shows the rounded master
+            valueBehind = true;
+            return;
+        }
+        refreshValue();
+        for (int k = 0; k < grad.length; k++) {
+            grad[k] = floatGrad[k];
+        }
+        for (Map.Entry<String, float[]> slot : floatSlots.entrySet()) {
+            slots.put(slot.getKey(), widen(slot.getValue()));
+        }
+        floatSlots.clear();
+        floatValue = null;
+        floatGrad = null;
+    }
+
+    /** Stored in float: the master values, which optimizers update (then {@link #floatValueChanged()}). */
+    public float[] floatValue() {
+        requireFloat();
+        return floatValue;
+    }
+
+    /** Stored in float: the accumulated gradient. */
+    public float[] floatGrad() {
+        requireFloat();
+        return floatGrad;
+    }
+
+    /** {@link #denseGradient()} of a float-stored parameter. */
+    public float[] floatDenseGradient() {
+        requireFloat();
+        if (rowSparse) {
+            denseTouched = true;
+        }
+        return floatGrad;
+    }
+
+    /** Stored in float: optimizer state under a name, created as zeros on first use. */
+    public float[] floatSlot(String slotName) {
+        requireFloat();
+        float[] s = floatSlots.get(slotName);
+        return s != null ? s : floatSlots.computeIfAbsent(slotName, k -> new float[value.size()]);
+    }
+
+    /** Records an update of {@link #floatValue()}: the double copy is refreshed on its next read. */
+    public void floatValueChanged() {
+        valueBehind = true;
+    }
+
+    private void requireFloat() {
+        if (floatValue == null) {
+            throw new IllegalStateException("parameter '" + name + "' is stored in double, not float");
+        }
+    }
+
+    private void requireDouble(String what, String instead) {
+        if (floatValue != null) {
+            throw new IllegalStateException("parameter '" + name + "' is stored in float: its " + what + " is "
+                    + instead);
+        }
     }
 
     public boolean rowSparse() {
@@ -79,7 +216,15 @@ public final class Parameter {
 
     /** Adds a gradient for the whole value. */
     public void accumulate(double[] g) {
-        double[] target = denseGradientOfLength(g.length);
+        checkLength(g.length);
+        if (floatValue != null) {
+            float[] target = floatDenseGradient();
+            for (int k = 0; k < g.length; k++) {
+                target[k] += (float) g[k];
+            }
+            return;
+        }
+        double[] target = denseGradient();
         for (int k = 0; k < g.length; k++) {
             target[k] += g[k];
         }
@@ -90,19 +235,20 @@ public final class Parameter {
      * over and emptied is read once instead of twice (the sums are those of {@code accumulate}).
      */
     public void accumulateAndClear(double[] g) {
-        double[] target = denseGradientOfLength(g.length);
+        requireDouble("gradient", "floatGrad()");
+        checkLength(g.length);
+        double[] target = denseGradient();
         for (int k = 0; k < g.length; k++) {
             target[k] += g[k];
             g[k] = 0;
         }
     }
 
-    private double[] denseGradientOfLength(int length) {
+    private void checkLength(int length) {
         if (length != grad.length) {
             throw new IllegalArgumentException("gradient of " + length + " values for '" + name
                     + "' of " + grad.length);
         }
-        return denseGradient();
     }
 
     /**
@@ -110,6 +256,7 @@ public final class Parameter {
      * does, without the intermediate array); a row-sparse parameter counts it as a dense use.
      */
     public double[] denseGradient() {
+        requireDouble("gradient", "floatDenseGradient()");
         if (rowSparse) {
             denseTouched = true;
         }
@@ -130,17 +277,46 @@ public final class Parameter {
         for (int k = 0; k < count; k++) {
             int base = rows[k] * cols;
             int src = k * cols;
-            for (int c = 0; c < cols; c++) {
-                grad[base + c] += g[src + c];
-            }
-            if (rowSparse && !rowTouched[rows[k]]) {
-                rowTouched[rows[k]] = true;
-                if (touchedCount == touchedList.length) {
-                    touchedList = Arrays.copyOf(touchedList, 2 * touchedCount);
+            if (floatValue != null) {
+                for (int c = 0; c < cols; c++) {
+                    floatGrad[base + c] += (float) g[src + c];
                 }
-                touchedList[touchedCount++] = rows[k];
-                sortedTouched = null;
+            } else {
+                for (int c = 0; c < cols; c++) {
+                    grad[base + c] += g[src + c];
+                }
             }
+            touch(rows[k]);
+        }
+    }
+
+    /** {@link #accumulateRows(int[], double[], int)} of float rows (widened for a double-stored parameter). */
+    public void accumulateRows(int[] rows, float[] g, int count) {
+        int cols = value.cols();
+        for (int k = 0; k < count; k++) {
+            int base = rows[k] * cols;
+            int src = k * cols;
+            if (floatValue != null) {
+                for (int c = 0; c < cols; c++) {
+                    floatGrad[base + c] += g[src + c];
+                }
+            } else {
+                for (int c = 0; c < cols; c++) {
+                    grad[base + c] += g[src + c];
+                }
+            }
+            touch(rows[k]);
+        }
+    }
+
+    private void touch(int row) {
+        if (rowSparse && !rowTouched[row]) {
+            rowTouched[row] = true;
+            if (touchedCount == touchedList.length) {
+                touchedList = Arrays.copyOf(touchedList, 2 * touchedCount);
+            }
+            touchedList[touchedCount++] = row;
+            sortedTouched = null;
         }
     }
 
@@ -174,10 +350,10 @@ public final class Parameter {
         if (rowSparse && !denseTouched) {
             int cols = value.cols();
             for (int i = 0; i < touchedCount; i++) {
-                Arrays.fill(grad, touchedList[i] * cols, touchedList[i] * cols + cols, 0.0);
+                clear(touchedList[i] * cols, touchedList[i] * cols + cols);
             }
         } else {
-            Arrays.fill(grad, 0.0);
+            clear(0, grad.length);
         }
         gradientCleared();
     }
@@ -199,8 +375,17 @@ public final class Parameter {
         }
     }
 
-    /** Optimizer state under a name, created as zeros of the value's size on first use. */
+    private void clear(int from, int to) {
+        if (floatValue != null) {
+            Arrays.fill(floatGrad, from, to, 0f);
+        } else {
+            Arrays.fill(grad, from, to, 0.0);
+        }
+    }
+
+    /** Optimizer state under a name, created as zeros of the value's size on first use; stored in float, see {@link #floatSlot}. */
     public double[] slot(String slotName) {
+        requireDouble("optimizer state", "floatSlot(name)");
         // looked up for every parameter on every step: a plain get, the lambda only the first time
         double[] s = slots.get(slotName);
         return s != null ? s : slots.computeIfAbsent(slotName, k -> new double[value.size()]);
@@ -208,7 +393,12 @@ public final class Parameter {
 
     /** Names of the optimizer slots that exist, in creation order. */
     public Set<String> slotNames() {
-        return slots.keySet();
+        return floatValue != null ? floatSlots.keySet() : slots.keySet();
+    }
+
+    /** A slot's content as doubles, for saving: the slot itself, or a widened copy of a float one. */
+    public double[] slotValues(String slotName) {
+        return floatValue != null ? widen(floatSlot(slotName)) : slot(slotName);
     }
 
     /** Replaces a slot's content (used when loading saved optimizer state). */
@@ -217,12 +407,32 @@ public final class Parameter {
             throw new IllegalArgumentException("slot '" + slotName + "' of '" + name + "' needs "
                     + value.size() + " values, got " + content.length);
         }
+        if (floatValue != null) {
+            float[] f = new float[content.length];
+            narrow(content, f);
+            floatSlots.put(slotName, f);
+            return;
+        }
         slots.put(slotName, content);
+    }
+
+    private static void narrow(double[] from, float[] to) {
+        for (int k = 0; k < from.length; k++) {
+            to[k] = (float) from[k];
+        }
+    }
+
+    private static double[] widen(float[] from) {
+        double[] d = new double[from.length];
+        for (int k = 0; k < from.length; k++) {
+            d[k] = from[k];
+        }
+        return d;
     }
 
     @Override
     public String toString() {
         return "Parameter[" + name + " " + Arrays.toString(value.shape()) + (rowSparse ? " row-sparse" : "")
-                + (trainable ? "" : " frozen") + "]";
+                + (trainable ? "" : " frozen") + (floatValue != null ? " float" : "") + "]";
     }
 }

@@ -58,7 +58,7 @@ public final class ParameterFiles {
         for (Parameter p : store.all()) {
             put(buf, p.value().data());
             for (String slot : p.slotNames()) {
-                put(buf, p.slot(slot));
+                put(buf, p.slotValues(slot));
             }
         }
         byte[] bin = buf.array();
@@ -100,6 +100,7 @@ public final class ParameterFiles {
                         + Arrays.toString(e.shape()) + " in the file, " + Arrays.toString(p.shape()) + " in the model");
             }
             get(buf, p.value().data(), binFile, e.name());
+            p.valueWritten();
             for (String slot : e.slots()) {
                 double[] content = new double[p.value().size()];
                 get(buf, content, binFile, e.name() + " slot " + slot);

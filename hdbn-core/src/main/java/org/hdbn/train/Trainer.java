@@ -67,6 +67,8 @@ public final class Trainer {
         this.objective = objective;
         this.parallel = engine.routesGradients() ? parallel : DataParallel.none();
         this.runner = new ThreadTaskRunner(this.parallel.threads());
+        // the engine's storage (float for a single-precision engine), before any step
+        store.all().forEach(p -> p.useStorage(engine.parameterStorage()));
     }
 
     public Optimizer optimizer() {

@@ -122,4 +122,54 @@ class OptimizerTest {
         assertThat(b.grad()[3]).isCloseTo(0.8, within(1e-12));
         assertThat(GradientClipping.clipGlobalNorm(List.of(a, b), 10.0)).isCloseTo(1.0, within(1e-12));
     }
+
+    /**
+     * The same gradients (exact in float) into a double-stored and a float-stored copy of a table
+     * (lazy rows) and a dense weight: after 60 steps the float copy is the double one to float's
+     * precision, untouched rows have not moved, and the gradients were cleared.
+     */
+    @Test
+    void floatStoredParametersFollowTheDoubleUpdateToFloatPrecision() {
+        for (Optimizer[] pair : new Optimizer[][] {
+                {new Adam(LearningRateSchedule.constant(0.01)), new Adam(LearningRateSchedule.constant(0.01))},
+                {new Sgd(LearningRateSchedule.constant(0.05), 0.9), new Sgd(LearningRateSchedule.constant(0.05), 0.9)}}) {
+            List<Parameter> doubles = floatExactParameters();
+            List<Parameter> floats = floatExactParameters();
+            floats.forEach(p -> p.useStorage(org.hdbn.param.ParameterStorage.FLOAT));
+            org.apache.commons.rng.UniformRandomProvider rng = org.hdbn.random.RandomStreams.create(9);
+            for (int step = 0; step < 60; step++) {
+                int[] rows = {rng.nextInt(3), 3 + rng.nextInt(2)};
+                double[] tableRows = new double[rows.length * 4];
+                double[] dense = new double[6];
+                Arrays.setAll(tableRows, k -> (float) (2 * rng.nextDouble() - 1));
+                Arrays.setAll(dense, k -> (float) (2 * rng.nextDouble() - 1));
+                for (List<Parameter> ps : List.of(doubles, floats)) {
+                    ps.get(0).accumulateRows(rows, tableRows);
+                    ps.get(1).accumulate(dense);
+                }
+                pair[0].stepAndZero(doubles, org.hdbn.concurrent.TaskRunner.sequential());
+                pair[1].stepAndZero(floats, org.hdbn.concurrent.TaskRunner.sequential());
+            }
+            for (int i = 0; i < 2; i++) {
+                double[] d = doubles.get(i).value().data();
+                double[] f = floats.get(i).value().data();
+                for (int k = 0; k < d.length; k++) {
+                    assertThat(f[k]).as("%s, %s[%d]", pair[1].getClass().getSimpleName(), doubles.get(i).name(), k)
+                            .isCloseTo(d[k], within(2e-5 * Math.max(1, Math.abs(d[k]))));
+                }
+                assertThat(floats.get(i).floatGrad()).containsOnly(0f);
+            }
+            assertThat(Arrays.copyOfRange(floats.get(0).value().data(), 20, 24))
+                    .as("row 5 of the table was never touched").containsExactly(1, 1, 1, 1);
+        }
+    }
+
+    /** A 6 x 4 table (rows 0-4 touched, row 5 never) and a dense 2 x 3 weight, all ones. */
+    static List<Parameter> floatExactParameters() {
+        Tensor table = Tensor.zeros(6, 4);
+        Arrays.fill(table.data(), 1);
+        Tensor w = Tensor.zeros(2, 3);
+        Arrays.fill(w.data(), 1);
+        return List.of(new Parameter("table", table, true), new Parameter("w", w, false));
+    }
 }

@@ -2,14 +2,17 @@ package org.hdbn.autodiff.tape;
 
 import org.hdbn.param.GradientSink;
 import org.hdbn.param.Parameter;
+import org.hdbn.param.ParameterStorage;
 import org.hdbn.tensor.MatrixProducts;
+import org.hdbn.tensor.Sums;
 import org.hdbn.tensor.Tensor;
 
 /**
- * {@link Precision} for the single-precision tape: values cross into the tape rounded to float and
- * gradients leave it widened to double. Parameters, their gradients and the optimizer's state stay
- * in double (the master copy that mixed-precision training keeps), so a step's update is not lost
- * to float rounding; everything the tape computes in between is float.
+ * {@link Precision} for the single-precision tape. A parameter {@linkplain ParameterStorage#FLOAT
+ * stored in float} (as the trainer stores them for this engine) crosses as it is: its leaf is its
+ * float values, and its gradient is added to the sink's float arrays. Constants, and parameters
+ * stored in double (a pass opened outside a trainer), cross rounded to float, their gradients
+ * widened back to double.
  */
 final class FloatPrecision {
 
@@ -21,10 +24,14 @@ final class FloatPrecision {
     }
 
     /**
-     * A parameter leaf's values rounded to float; null for a row-sparse table, whose gathers read
-     * the rows they need ({@link #copyRow}) and whose other uses round it whole ({@link #materialize}).
+     * A parameter leaf's values: a float-stored parameter's own; else rounded to float, or null for a
+     * row-sparse table, whose gathers read the rows they need ({@link #copyRow}) and whose other uses
+     * round it whole ({@link #materialize}).
      */
     static float[] leafValues(Parameter p) {
+        if (p.storage() == ParameterStorage.FLOAT) {
+            return p.floatValue();
+        }
         return p.rowSparse() ? null : narrow(p.value().data());
     }
 
@@ -50,9 +57,12 @@ final class FloatPrecision {
         return Tensor.of(widen(value), shape);
     }
 
-    /** None: the gradient accumulates in float and is added at the end ({@link #addGradient}). */
+    /**
+     * The sink's float array for a float-stored parameter; else none: the gradient accumulates in
+     * float and is added at the end ({@link #addGradient}).
+     */
     static float[] denseTarget(GradientSink sink, Parameter p) {
-        return null;
+        return sink.floatTarget(p);
     }
 
     /** Adds the float gradient to the sink's array in place where it offers one, else widened. */
@@ -68,7 +78,7 @@ final class FloatPrecision {
     }
 
     static void addRows(GradientSink sink, Parameter p, int[] rows, float[] g) {
-        sink.addRows(p, rows, widen(g));
+        sink.addRows(p, rows, g);
     }
 
     /** {@code C += op(A) op(B)} in single precision. */
@@ -79,36 +89,12 @@ final class FloatPrecision {
 
     /** The sum, accumulated in double and rounded once. */
     static float sum(float[] x) {
-        return (float) sumOf(x, false);
+        return (float) Sums.sum(x, 0, x.length);
     }
 
     /** The sum of squares, accumulated in double and rounded once. */
     static float sumOfSquares(float[] x) {
-        return (float) sumOf(x, true);
-    }
-
-    /** In four running sums, so that no addition waits on the one before (a fixed order, so fixed bits). */
-    private static double sumOf(float[] x, boolean squares) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < x.length; k += 4) {
-            double a = x[k];
-            double b = x[k + 1];
-            double c = x[k + 2];
-            double d = x[k + 3];
-            s0 += squares ? a * a : a;
-            s1 += squares ? b * b : b;
-            s2 += squares ? c * c : c;
-            s3 += squares ? d * d : d;
-        }
-        for (; k < x.length; k++) {
-            double a = x[k];
-            s0 += squares ? a * a : a;
-        }
-        return (s0 + s1) + (s2 + s3);
+        return (float) Sums.sumOfSquares(x, 0, x.length);
     }
 
     static float[] narrow(double[] v) {

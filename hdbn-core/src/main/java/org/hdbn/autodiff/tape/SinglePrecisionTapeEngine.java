@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.param.GradientSink;
+import org.hdbn.param.ParameterStorage;
 import org.hdbn.tensor.MatrixProducts;
 
 /**
@@ -12,11 +13,13 @@ import org.hdbn.tensor.MatrixProducts;
  * every op computes on floats, its products through {@link MatrixProducts#sgemm}. Its code is the
  * double-precision tape's, generated again with {@code float} for {@code double} when hdbn-core is
  * built ({@code FloatTapeGraph} and the other {@code Float*} twins; see {@link Precision}), so the
- * two engines have the same op set and the same fused ops by construction. Parameters, their
- * gradients and the optimizer's moments stay in double, as the master copy mixed-precision training
- * keeps: a leaf rounds its parameter to float once per pass (a row-sparse table only the rows a
- * gather reads), and gradients are widened as they reach the parameters. Chosen by name
- * ({@value #NAME}, {@code --engine tape-f32}).
+ * two engines have the same op set and the same fused ops by construction. A trainer stores the
+ * parameters in float for it ({@link #parameterStorage()}): values, gradients, the shards'
+ * gradient buffers and the optimizer's moments, as single-precision training keeps them, so the
+ * passes over memory outside the tape (the reduction, the update) move half the bytes. A pass
+ * opened outside a trainer, on double-stored parameters, rounds each leaf to float (a row-sparse
+ * table only the rows a gather reads) and widens the gradients as they reach the parameters.
+ * Chosen by name ({@value #NAME}, {@code --engine tape-f32}).
  */
 public final class SinglePrecisionTapeEngine implements AutodiffEngine {
 
@@ -63,6 +66,12 @@ public final class SinglePrecisionTapeEngine implements AutodiffEngine {
     @Override
     public Graph open(GradientSink sink) {
         return new FloatTapeGraph(true, sink, products.get());
+    }
+
+    /** Float: the tape reads the parameters' float values and adds to their float gradients, with no conversion. */
+    @Override
+    public ParameterStorage parameterStorage() {
+        return ParameterStorage.FLOAT;
     }
 
     @Override

@@ -54,8 +54,8 @@ final class TapeGraph implements Graph {
     public Var param(Parameter parameter) {
         checkOpen();
         return leaves.computeIfAbsent(parameter, p -> {
-            Tensor v = p.value();
-            TapeVar leaf = new TapeVar(this, v.shape(), Precision.leafValues(p), recording, p);
+            // the shape, not the value: a float-stored parameter's double copy is refreshed only when read
+            TapeVar leaf = new TapeVar(this, p.shape(), Precision.leafValues(p), recording, p);
             if (recording) {
                 tape.add(leaf);
             }

@@ -14,6 +14,7 @@ import org.hdbn.autodiff.Engines;
 import org.hdbn.autodiff.Graph;
 import org.hdbn.autodiff.Var;
 import org.hdbn.param.Parameter;
+import org.hdbn.param.ParameterStorage;
 import org.hdbn.random.RandomStreams;
 import org.hdbn.tensor.Tensor;
 import org.hdbn.testing.CloseArrays;
@@ -63,6 +64,24 @@ class SinglePrecisionTapeTest {
         }
     }
 
+    /**
+     * With the parameters stored in float, as a trainer stores them for this engine, the leaves are
+     * the parameters' own float arrays and the gradients land in their float gradients: the same
+     * values and gradients as the double tape's, to float's precision.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void floatStoredParametersGiveTheDoubleTapesGradients(Case c) {
+        Snapshot d = run(TAPE, c);
+        Snapshot f = run(F32, c, ParameterStorage.FLOAT);
+        assertClose(c + ": output", d.output(), f.output());
+        for (String name : d.grads().keySet()) {
+            assertClose(c + ": gradient of " + name, d.grads().get(name), f.grads().get(name));
+            assertThat(f.touched().get(name)).as("%s: rows of %s marked touched", c, name)
+                    .containsExactly(d.touched().get(name));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void valuesAreFloats(Case c) {
@@ -93,7 +112,12 @@ class SinglePrecisionTapeTest {
 
     /** {@code sum(output * W)} back-propagated, W fixed and random, so every output entry has its own weight. */
     static Snapshot run(AutodiffEngine engine, Case c) {
+        return run(engine, c, ParameterStorage.DOUBLE);
+    }
+
+    static Snapshot run(AutodiffEngine engine, Case c, ParameterStorage storage) {
         List<Parameter> params = c.parameters(42);
+        params.forEach(p -> p.useStorage(storage));
         double[] output;
         try (Graph g = engine.open()) {
             Var y = c.f().apply(g, params.stream().map(g::param).toList());
@@ -104,10 +128,18 @@ class SinglePrecisionTapeTest {
         Map<String, double[]> grads = new LinkedHashMap<>();
         Map<String, int[]> touched = new LinkedHashMap<>();
         for (Parameter p : params) {
-            grads.put(p.name(), p.grad().clone());
+            grads.put(p.name(), storage == ParameterStorage.FLOAT ? widen(p.floatGrad()) : p.grad().clone());
             touched.put(p.name(), p.touchedRows());
         }
         return new Snapshot(output, grads, touched);
+    }
+
+    static double[] widen(float[] f) {
+        double[] d = new double[f.length];
+        for (int k = 0; k < f.length; k++) {
+            d[k] = f[k];
+        }
+        return d;
     }
 
     static void assertClose(String what, double[] expected, double[] actual) {

@@ -18,6 +18,8 @@ import org.hdbn.run.TrainedModel;
 import org.hdbn.run.TrainingPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,22 +51,25 @@ class ResumeTest {
         SyntheticEmoMusic.generate(SyntheticEmoMusic.Config.defaults().withSeed(5), data);
     }
 
-    @Test
-    void aKilledRunResumesToTheSameParametersAsAnUninterruptedOne() throws Exception {
-        Path whole = dir.resolve("whole");
+    /** On {@code tape-f32} the checkpoints hold float-stored parameters and Adam's float moments. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tape", "tape-f32"})
+    void aKilledRunResumesToTheSameParametersAsAnUninterruptedOne(String engine) throws Exception {
+        Path whole = dir.resolve("whole-" + engine);
         StringWriter err = new StringWriter();
-        assertThat(run(err, trainArgs(whole))).as(err.toString()).isZero();
+        assertThat(run(err, trainArgs(whole, "--engine", engine))).as(err.toString()).isZero();
 
-        Path resumed = dir.resolve("resumed");
-        Path ckpts = dir.resolve("resumed.checkpoints");
+        Path resumed = dir.resolve("resumed-" + engine);
+        Path ckpts = dir.resolve("resumed-" + engine + ".checkpoints");
         // without --add-modules jdk.incubator.vector the killed run computes softplus one entry at
         // a time, and this JVM (which has the module) a vector at a time: the parameters must be
         // the same bits all the same
         List<String> cmd = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HdbnCommand.class.getName()));
-        cmd.addAll(List.of(trainArgs(resumed, "--checkpoint-every", "2")));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile())
+        cmd.addAll(List.of(trainArgs(resumed, "--checkpoint-every", "2", "--engine", engine)));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed-" + engine + ".log").toFile())
                 .start();
         // kill it as soon as it has saved a checkpoint past the first few steps
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
@@ -73,7 +78,7 @@ class ResumeTest {
                 && c.latest().map(l -> Long.parseLong(l.getFileName().toString().substring(5)) < 4).orElse(true)) {
             Thread.sleep(10);
         }
-        assertThat(p.isAlive()).as("the run was still going when killed (see killed.log)").isTrue();
+        assertThat(p.isAlive()).as("the run was still going when killed (see killed-%s.log)", engine).isTrue();
         p.destroyForcibly().waitFor();
         assertThat(Files.exists(resumed.resolve(TrainedModel.MODEL_FILE))).isFalse();
 
