@@ -85,14 +85,7 @@ public final class Adam implements Optimizer {
         // the bias corrections as factors: one division per entry instead of three
         double step = lr / c1;
         double scale = 1 / c2;
-        if (p.allRowsTouched()) {
-            update(w, g, m, v, 0, w.length, step, scale, zero);
-            return;
-        }
-        int cols = p.cols();
-        for (int row : p.touchedRows()) {
-            update(w, g, m, v, row * cols, row * cols + cols, step, scale, zero);
-        }
+        p.forEachTouchedRange((from, to) -> update(w, g, m, v, from, to, step, scale, zero));
     }
 
     /**
@@ -106,14 +99,7 @@ public final class Adam implements Optimizer {
         float[] v = p.floatSlot(SECOND_MOMENT);
         float step = (float) (lr / c1);
         float scale = (float) (1 / c2);
-        if (p.allRowsTouched()) {
-            update(w, g, m, v, 0, w.length, step, scale, zero);
-        } else {
-            int cols = p.cols();
-            for (int row : p.touchedRows()) {
-                update(w, g, m, v, row * cols, row * cols + cols, step, scale, zero);
-            }
-        }
+        p.forEachTouchedRange((from, to) -> update(w, g, m, v, from, to, step, scale, zero));
         p.floatValueChanged();
     }
 

@@ -79,28 +79,16 @@ public final class GradientClipping {
         if (!p.trainable()) {
             return 0;
         }
+        // the ranges' sums added in order (a dense parameter's one range: 0 + s is s)
+        double[] total = {0};
         if (p.storage() == ParameterStorage.FLOAT) {
             float[] g = p.floatGrad();
-            if (p.allRowsTouched()) {
-                return Sums.sumOfSquares(g, 0, g.length);
-            }
-            int cols = p.cols();
-            double s = 0;
-            for (int row : p.touchedRows()) {
-                s += Sums.sumOfSquares(g, row * cols, row * cols + cols);
-            }
-            return s;
+            p.forEachTouchedRange((from, to) -> total[0] += Sums.sumOf(g, from, to, true));
+        } else {
+            double[] g = p.grad();
+            p.forEachTouchedRange((from, to) -> total[0] += Sums.sumOfSquares(g, from, to));
         }
-        double[] g = p.grad();
-        if (p.allRowsTouched()) {
-            return Sums.sumOfSquares(g, 0, g.length);
-        }
-        int cols = p.cols();
-        double s = 0;
-        for (int row : p.touchedRows()) {
-            s += Sums.sumOfSquares(g, row * cols, row * cols + cols);
-        }
-        return s;
+        return total[0];
     }
 
     private static void scale(Parameter p, double f) {
@@ -108,36 +96,20 @@ public final class GradientClipping {
             return;
         }
         if (p.storage() == ParameterStorage.FLOAT) {
-            scale(p, p.floatGrad(), (float) f);
+            float[] g = p.floatGrad();
+            float ff = (float) f;
+            p.forEachTouchedRange((from, to) -> {
+                for (int k = from; k < to; k++) {
+                    g[k] *= ff;
+                }
+            });
             return;
         }
         double[] g = p.grad();
-        if (p.allRowsTouched()) {
-            for (int k = 0; k < g.length; k++) {
+        p.forEachTouchedRange((from, to) -> {
+            for (int k = from; k < to; k++) {
                 g[k] *= f;
             }
-            return;
-        }
-        int cols = p.cols();
-        for (int row : p.touchedRows()) {
-            for (int k = row * cols, end = k + cols; k < end; k++) {
-                g[k] *= f;
-            }
-        }
-    }
-
-    private static void scale(Parameter p, float[] g, float f) {
-        if (p.allRowsTouched()) {
-            for (int k = 0; k < g.length; k++) {
-                g[k] *= f;
-            }
-            return;
-        }
-        int cols = p.cols();
-        for (int row : p.touchedRows()) {
-            for (int k = row * cols, end = k + cols; k < end; k++) {
-                g[k] *= f;
-            }
-        }
+        });
     }
 }

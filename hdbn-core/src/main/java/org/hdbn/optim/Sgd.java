@@ -64,9 +64,8 @@ public final class Sgd implements Optimizer {
         double[] w = p.value().data();
         double[] g = p.grad();
         double[] vel = momentum > 0 ? p.slot(VELOCITY) : null;
-        int cols = p.cols();
-        for (int row : p.touchedRows()) {
-            for (int k = row * cols, end = k + cols; k < end; k++) {
+        p.forEachTouchedRange((from, to) -> {
+            for (int k = from; k < to; k++) {
                 double d = g[k];
                 if (vel != null) {
                     vel[k] = momentum * vel[k] + d;
@@ -74,7 +73,7 @@ public final class Sgd implements Optimizer {
                 }
                 w[k] -= lr * d;
             }
-        }
+        });
     }
 
     /** The update of a float-stored parameter, in float arithmetic. */
@@ -83,17 +82,13 @@ public final class Sgd implements Optimizer {
         float[] g = p.floatGrad();
         float[] vel = momentum > 0 ? p.floatSlot(VELOCITY) : null;
         float mu = (float) momentum;
-        int cols = p.cols();
-        for (int row : p.touchedRows()) {
-            for (int k = row * cols, end = k + cols; k < end; k++) {
-                float d = g[k];
-                if (vel != null) {
-                    vel[k] = mu * vel[k] + d;
-                    d = vel[k];
-                }
+        p.forEachTouchedRange((from, to) -> {
+            for (int k = from; k < to; k++) {
+                // the step: the gradient, or with momentum the updated velocity
+                float d = vel == null ? g[k] : (vel[k] = mu * vel[k] + g[k]);
                 w[k] -= lr * d;
             }
-        }
+        });
         p.floatValueChanged();
     }
 

@@ -79,9 +79,7 @@ public final class GradientBuffers implements GradientSink {
             return null;
         }
         Pending b = pendingOf(p);
-        if (b.floatDense == null) {
-            b.floatDense = new float[p.size()];
-        }
+        b.floatDense = b.floatDense != null ? b.floatDense : new float[p.size()];
         b.denseUsed = true;
         return b.floatDense;
     }
@@ -110,31 +108,35 @@ public final class GradientBuffers implements GradientSink {
 
     private void addFloatRows(Parameter p, int[] rows, float[] gradient, int count) {
         Pending b = pendingOf(p);
-        int cols = p.cols();
-        int need = b.rowCount + count;
-        if (need > b.rows.length) {
-            b.rows = Arrays.copyOf(b.rows, Math.max(need, 2 * b.rows.length));
-        }
-        if (need * cols > b.floatRowValues.length) {
-            b.floatRowValues = Arrays.copyOf(b.floatRowValues, Math.max(need * cols, 2 * b.floatRowValues.length));
-        }
-        System.arraycopy(rows, 0, b.rows, b.rowCount, count);
-        System.arraycopy(gradient, 0, b.floatRowValues, b.rowCount * cols, count * cols);
-        b.rowCount = need;
+        int at = appendRows(b, rows, count) * p.cols();
+        b.floatRowValues = atLeast(b.floatRowValues, at + count * p.cols());
+        System.arraycopy(gradient, 0, b.floatRowValues, at, count * p.cols());
     }
 
     private void addRows(Parameter p, int[] rows, double[] gradient, int count) {
         Pending b = pendingOf(p);
-        int cols = p.cols();
-        int need = b.rowCount + count;
-        if (need > b.rows.length) {
-            int capacity = Math.max(need, 2 * b.rows.length);
-            b.rows = Arrays.copyOf(b.rows, capacity);
-            b.rowValues = Arrays.copyOf(b.rowValues, capacity * cols);
+        int at = appendRows(b, rows, count) * p.cols();
+        b.rowValues = atLeast(b.rowValues, at + count * p.cols());
+        System.arraycopy(gradient, 0, b.rowValues, at, count * p.cols());
+    }
+
+    /** Appends the row indices; returns how many rows were there before. */
+    private static int appendRows(Pending b, int[] rows, int count) {
+        int before = b.rowCount;
+        if (before + count > b.rows.length) {
+            b.rows = Arrays.copyOf(b.rows, Math.max(before + count, 2 * b.rows.length));
         }
-        System.arraycopy(rows, 0, b.rows, b.rowCount, count);
-        System.arraycopy(gradient, 0, b.rowValues, b.rowCount * cols, count * cols);
-        b.rowCount = need;
+        System.arraycopy(rows, 0, b.rows, before, count);
+        b.rowCount = before + count;
+        return before;
+    }
+
+    private static double[] atLeast(double[] a, int length) {
+        return a.length >= length ? a : Arrays.copyOf(a, Math.max(length, 2 * a.length));
+    }
+
+    private static float[] atLeast(float[] a, int length) {
+        return a.length >= length ? a : Arrays.copyOf(a, Math.max(length, 2 * a.length));
     }
 
     /** Adds the buffered gradients to the parameters and clears the buffers. */

@@ -273,39 +273,46 @@ public final class Parameter {
 
     /** {@link #accumulateRows(int[], double[])} for the first {@code count} rows only. */
     public void accumulateRows(int[] rows, double[] g, int count) {
-        int cols = value.cols();
-        for (int k = 0; k < count; k++) {
-            int base = rows[k] * cols;
-            int src = k * cols;
-            if (floatValue != null) {
-                for (int c = 0; c < cols; c++) {
-                    floatGrad[base + c] += (float) g[src + c];
-                }
-            } else {
-                for (int c = 0; c < cols; c++) {
-                    grad[base + c] += g[src + c];
-                }
-            }
-            touch(rows[k]);
+        if (floatValue != null) {
+            accumulateRows(rows, narrowed(g), count);
+            return;
         }
+        forEachRow(rows, count, (at, from, n) -> add(grad, at, g, from, n));
     }
 
     /** {@link #accumulateRows(int[], double[], int)} of float rows (widened for a double-stored parameter). */
     public void accumulateRows(int[] rows, float[] g, int count) {
+        if (floatValue == null) {
+            accumulateRows(rows, widen(g), count);
+            return;
+        }
+        forEachRow(rows, count, (at, from, n) -> add(floatGrad, at, g, from, n));
+    }
+
+    /** Adds {@code n} entries of a gradient row, from {@code from}, to the gradient at {@code at}. */
+    @FunctionalInterface
+    private interface RowAdd {
+        void add(int at, int from, int n);
+    }
+
+    /** Each of the first {@code count} rows: added, and marked touched. */
+    private void forEachRow(int[] rows, int count, RowAdd add) {
         int cols = value.cols();
         for (int k = 0; k < count; k++) {
-            int base = rows[k] * cols;
-            int src = k * cols;
-            if (floatValue != null) {
-                for (int c = 0; c < cols; c++) {
-                    floatGrad[base + c] += g[src + c];
-                }
-            } else {
-                for (int c = 0; c < cols; c++) {
-                    grad[base + c] += g[src + c];
-                }
-            }
+            add.add(rows[k] * cols, k * cols, cols);
             touch(rows[k]);
+        }
+    }
+
+    private static void add(double[] target, int at, double[] g, int from, int n) {
+        for (int c = 0; c < n; c++) {
+            target[at + c] += g[from + c];
+        }
+    }
+
+    private static void add(float[] target, int at, float[] g, int from, int n) {
+        for (int c = 0; c < n; c++) {
+            target[at + c] += g[from + c];
         }
     }
 
@@ -343,6 +350,28 @@ public final class Parameter {
             Arrays.sort(sortedTouched);
         }
         return sortedTouched.clone();
+    }
+
+    /** A pass over the entries {@code from} (inclusive) to {@code to} (exclusive), row-major. */
+    @FunctionalInterface
+    public interface EntryRange {
+        void visit(int from, int to);
+    }
+
+    /**
+     * Visits the entries whose gradient may be non-zero: all of them at once when
+     * {@link #allRowsTouched()}, else each touched row, ascending. What optimizers, clipping and
+     * norms run over, whatever the storage.
+     */
+    public void forEachTouchedRange(EntryRange range) {
+        if (allRowsTouched()) {
+            range.visit(0, value.size());
+            return;
+        }
+        int cols = value.cols();
+        for (int row : touchedRows()) {
+            range.visit(row * cols, row * cols + cols);
+        }
     }
 
     /** Clears the gradient (only the touched rows of a row-sparse parameter). */
@@ -414,6 +443,12 @@ public final class Parameter {
             return;
         }
         slots.put(slotName, content);
+    }
+
+    private static float[] narrowed(double[] from) {
+        float[] f = new float[from.length];
+        narrow(from, f);
+        return f;
     }
 
     private static void narrow(double[] from, float[] to) {

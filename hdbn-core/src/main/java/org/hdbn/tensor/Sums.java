@@ -48,45 +48,29 @@ public final class Sums {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** {@code x[from] + ... + x[to - 1]} of floats, summed in double in the same four partial sums. */
-    public static double sum(float[] x, int from, int to) {
+    /**
+     * The sum of floats, or of their squares, each entry widened to double and summed in the same
+     * four partial sums.
+     */
+    public static double sumOf(float[] x, int from, int to, boolean squares) {
+        int end = from + (to - from) / 4 * 4;
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int k = from;
-        for (; k + 3 < to; k += 4) {
-            s0 += x[k];
-            s1 += x[k + 1];
-            s2 += x[k + 2];
-            s3 += x[k + 3];
-        }
-        for (; k < to; k++) {
-            s0 += x[k];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** {@code x[from]^2 + ... + x[to - 1]^2} of floats, each square and sum in double. */
-    public static double sumOfSquares(float[] x, int from, int to) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = from;
-        for (; k + 3 < to; k += 4) {
+        for (int k = from; k < end; k += 4) {
             double a = x[k];
             double b = x[k + 1];
             double c = x[k + 2];
             double d = x[k + 3];
-            s0 += a * a;
-            s1 += b * b;
-            s2 += c * c;
-            s3 += d * d;
+            s0 += squares ? a * a : a;
+            s1 += squares ? b * b : b;
+            s2 += squares ? c * c : c;
+            s3 += squares ? d * d : d;
         }
-        for (; k < to; k++) {
+        for (int k = end; k < to; k++) {
             double a = x[k];
-            s0 += a * a;
+            s0 += squares ? a * a : a;
         }
         return (s0 + s1) + (s2 + s3);
     }

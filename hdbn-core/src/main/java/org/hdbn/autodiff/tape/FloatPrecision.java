@@ -89,12 +89,12 @@ final class FloatPrecision {
 
     /** The sum, accumulated in double and rounded once. */
     static float sum(float[] x) {
-        return (float) Sums.sum(x, 0, x.length);
+        return (float) Sums.sumOf(x, 0, x.length, false);
     }
 
     /** The sum of squares, accumulated in double and rounded once. */
     static float sumOfSquares(float[] x) {
-        return (float) Sums.sumOfSquares(x, 0, x.length);
+        return (float) Sums.sumOf(x, 0, x.length, true);
     }
 
     static float[] narrow(double[] v) {
