@@ -125,6 +125,11 @@ public class KernelBenchmarks {
         // one expert layer of HDBN's mood network: 64 x 64 weight means and rhos
         klMean = new Parameter("mu", random(rng, 64, 64), false);
         klRho = new Parameter("rho", Tensor.of(filled(64 * 64, -5.0), 64, 64), false);
+        // the kernels' parameters stored as a trainer stores them for the engine (float for
+        // tape-f32); the table stays double: adamStepOnTouchedRows measures the optimizer alone
+        for (Parameter p : List.of(dense.weight(), dense.bias(), klMean, klRho)) {
+            p.useStorage(autodiff.parameterStorage());
+        }
 
         queries = random(rng, 15475, 73);
         candidates = random(rng, 6180, 73);
