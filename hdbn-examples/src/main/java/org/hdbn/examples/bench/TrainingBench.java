@@ -54,9 +54,11 @@ public final class TrainingBench {
     public Result run(int epochs, int evalRuns) {
         int positives = data.train().size();
         int negatives = spec.training().negatives();
-        line("bench '%s' on %s: %d users, %d songs, %d positives x %d negatives; engine %s, %d threads, "
-                + "%d processors, max heap %d MB, Java %s", spec.name(), data.directory().getFileName(), data.numUsers(),
-                data.numSongs(), positives, negatives, engine.name(), threads, Runtime.getRuntime().availableProcessors(),
+        line("bench '%s' on %s: %d users, %d songs, %d positives x %d negatives; engine %s (parameters in %s), "
+                + "%d threads, %d processors, max heap %d MB, Java %s", spec.name(), data.directory().getFileName(),
+                data.numUsers(), data.numSongs(), positives, negatives, engine.name(),
+                engine.parameterStorage().name().toLowerCase(java.util.Locale.ROOT), threads,
+                Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         MatrixProducts.Choice used = MatrixProducts.preferred();
         MatrixProducts reference = NetlibProducts.best();

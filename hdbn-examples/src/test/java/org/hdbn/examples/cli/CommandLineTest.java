@@ -224,7 +224,7 @@ class CommandLineTest {
                 "--threads", "1", "--shards", "3", "--engine", "tape-f32");
         assertThat(shards.code()).as(shards.err()).isZero();
         assertThat(shards.out()).contains("3 shards").contains("limit (shards running at once: 1)")
-                .contains("engine tape-f32, 1 threads").contains("products inside the step (engine tape-f32, ");
+                .contains("engine tape-f32 (parameters in float), 1 threads").contains("products inside the step (engine tape-f32, ");
         Run bad = run("bench", "--data", data.toString(), "--threads", "0");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--threads must be at least 1");
