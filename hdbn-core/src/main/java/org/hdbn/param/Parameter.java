@@ -23,6 +23,10 @@ import org.hdbn.tensor.Tensor;
  */
 public final class Parameter {
 
+    // touchedRows() scans the flags instead of sorting the list once at least 1/SCAN_FRACTION of
+    // the rows are touched: a scan costs rows, a sort about count * log(count) comparisons
+    private static final int SCAN_FRACTION = 16;
+
     private final String name;
     private final Tensor value;
     private final double[] grad;
@@ -345,11 +349,34 @@ public final class Parameter {
             Arrays.setAll(all, i -> i);
             return all;
         }
+        return sortedTouched().clone();
+    }
+
+    /** The touched rows ascending, computed once per set of touched rows; not to be changed. */
+    private int[] sortedTouched() {
         if (sortedTouched == null) {
-            sortedTouched = Arrays.copyOf(touchedList, touchedCount);
-            Arrays.sort(sortedTouched);
+            sortedTouched = touchedCount >= value.rows() / SCAN_FRACTION ? scanTouched() : sortTouched();
         }
-        return sortedTouched.clone();
+        return sortedTouched;
+    }
+
+    private int[] sortTouched() {
+        int[] sorted = Arrays.copyOf(touchedList, touchedCount);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    // the same list as sortTouched(): a pass over the flags, cheaper once a step touches many rows
+    // (an item table's 3,000-4,000 of 6,180 rows: sorting them took 1.2% of a tape-f32 step)
+    private int[] scanTouched() {
+        int[] rows = new int[touchedCount];
+        int n = 0;
+        for (int r = 0; n < touchedCount; r++) {
+            if (rowTouched[r]) {
+                rows[n++] = r;
+            }
+        }
+        return rows;
     }
 
     /** A pass over the entries {@code from} (inclusive) to {@code to} (exclusive), row-major. */
@@ -369,7 +396,7 @@ public final class Parameter {
             return;
         }
         int cols = value.cols();
-        for (int row : touchedRows()) {
+        for (int row : sortedTouched()) {
             range.visit(row * cols, row * cols + cols);
         }
     }
