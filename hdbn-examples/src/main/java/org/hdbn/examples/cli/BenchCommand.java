@@ -39,8 +39,9 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: a generated set of EmoMusicLJ's size, in a temporary folder).")
     Path data;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3",
-            description = "Training epochs timed (default: ${DEFAULT-VALUE}); the first includes JIT warm-up, the summary reports the last.")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "6",
+            description = "Training epochs timed (default: ${DEFAULT-VALUE}); the first includes JIT warm-up, the summary "
+                    + "reports the median of the others (the next few still run faster as the JIT settles).")
     int epochs;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: available processors).")
@@ -63,8 +64,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "with one thread (PyTorch's gradient recorder is one per process).")
     List<String> engines;
 
-    @Option(names = "--eval-runs", paramLabel = "N", defaultValue = "3",
-            description = "Times the evaluation is run (default: ${DEFAULT-VALUE}); the best is reported.")
+    @Option(names = "--eval-runs", paramLabel = "N", defaultValue = "8",
+            description = "Times the evaluation is run (default: ${DEFAULT-VALUE}); the best is reported (the "
+                    + "ranking is compiled over the first few runs).")
     int evalRuns;
 
     @Spec
