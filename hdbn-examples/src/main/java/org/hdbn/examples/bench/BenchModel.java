@@ -115,6 +115,11 @@ final class BenchModel {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** Every parameter's values now, in the store's order (the double copy of a float-stored one). */
+    List<double[]> parameterValues() {
+        return assembly.store().all().stream().map(p -> p.value().data().clone()).toList();
+    }
+
     TrainedModel snapshot() {
         return assembly.snapshot();
     }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.hdbn.autodiff.AutodiffEngine;
 import org.hdbn.autodiff.Engines;
 import org.hdbn.examples.bench.EngineComparison;
+import org.hdbn.examples.bench.ThreadScalingBench;
 import org.hdbn.examples.bench.TrainingBench;
 import org.hdbn.examples.data.EmoMusicDataset;
 import org.hdbn.examples.data.EmoMusicLoader;
@@ -44,8 +45,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "reports the median of the others (the next few still run faster as the JIT settles).")
     int epochs;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: available processors).")
-    Integer threads;
+    @Option(names = "--threads", paramLabel = "T[,T...]", split = ",", description = "Worker threads (default: "
+            + "available processors). Several counts compare them in one process on one engine: each epoch is trained "
+            + "on every count in turn, and the summary gives the speed-ups over the first.")
+    List<Integer> threads;
 
     @Option(names = "--shards", paramLabel = "N", description = "Passes each step's batch is cut into (default: the "
             + "spec's, else 2); the results depend on it, not on --threads.")
@@ -79,11 +82,22 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--epochs must be at least 1 and --eval-runs not negative, got "
                     + epochs + " and " + evalRuns);
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+        List<Integer> counts = threads == null ? List.of(Runtime.getRuntime().availableProcessors()) : threads;
+        for (int t : counts) {
+            if (t < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+            }
+        }
+        if (counts.stream().distinct().count() < counts.size()) {
+            throw new IllegalArgumentException("--threads lists a count twice: " + counts);
         }
         List<AutodiffEngine> engineImpls = engines.stream().map(Engines::byName).toList();
+        if (counts.size() > 1 && (engineImpls.size() > 1 || engineImpls.get(0).name().equals("djl"))) {
+            throw new IllegalArgumentException("several --threads " + counts + " are compared on one engine that "
+                    + "trains on several threads, got --engine " + String.join(",", engines)
+                    + " (djl trains with one thread)");
+        }
+        int t = counts.get(0);
         var spec = SpecFiles.load(new SpecMapper(), specName);
         if (shards != null) {
             if (shards < 1) {
@@ -102,6 +116,10 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
                 SyntheticEmoMusic.generate(EMOMUSICLJ_SIZED.withSeed(seed), generated);
                 dataset = EmoMusicLoader.load(generated);
+            }
+            if (counts.size() > 1) {
+                new ThreadScalingBench(spec, dataset, engineImpls.get(0), seed, counts, out).run(epochs);
+                return 0;
             }
             List<TrainingBench.Result> results = new ArrayList<>();
             for (AutodiffEngine e : engineImpls) {

@@ -225,6 +225,20 @@ class CommandLineTest {
         assertThat(shards.code()).as(shards.err()).isZero();
         assertThat(shards.out()).contains("3 shards").contains("limit (shards running at once: 1)")
                 .contains("engine tape-f32 (parameters in float), 1 threads").contains("products inside the step (engine tape-f32, ");
+        // thread counts compared in one process: every epoch on each, the speed-up, the same parameters
+        Run scaling = run("bench", "--data", data.toString(), "--spec", "bprmf", "--epochs", "3", "--threads", "1,2");
+        assertThat(scaling.code()).as(scaling.err()).isZero();
+        assertThat(scaling.out()).contains("thread counts [1, 2] on bench 'bprmf', engine tape, 3 epochs")
+                .contains("epoch 1: 1 thread ").contains("epoch 3: 1 thread ").contains("2 threads ")
+                .contains("peak heap while training: ").contains("(2 models; ")
+                .containsPattern("summary: 2 threads [0-9.]+x faster than 1 \\(epoch by epoch, median of epochs 2-3;")
+                .contains("parameters after the last epoch: the same bits on every thread count");
+        Run twice = run("bench", "--data", data.toString(), "--threads", "2,2");
+        assertThat(twice.code()).isEqualTo(2);
+        assertThat(twice.err()).contains("--threads lists a count twice: [2, 2]");
+        Run twoEngines = run("bench", "--data", data.toString(), "--threads", "1,2", "--engine", "tape,tape-f32");
+        assertThat(twoEngines.code()).isEqualTo(2);
+        assertThat(twoEngines.err()).contains("compared on one engine").contains("--engine tape,tape-f32");
         Run bad = run("bench", "--data", data.toString(), "--threads", "0");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--threads must be at least 1");
