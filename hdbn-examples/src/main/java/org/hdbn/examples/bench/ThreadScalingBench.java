@@ -91,14 +91,7 @@ public final class ThreadScalingBench {
                     heap.peakBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, n, heap.collections(),
                     heap.pauseMillis() / 1e3);
         }
-        boolean same = true;
-        List<double[]> reference = models.get(0).parameterValues();
-        for (int k = 1; k < n; k++) {
-            List<double[]> values = models.get(k).parameterValues();
-            for (int p = 0; p < reference.size(); p++) {
-                same &= Arrays.equals(reference.get(p), values.get(p));
-            }
-        }
+        boolean same = sameBits(models.stream().map(BenchModel::parameterValues).toList());
         Result result = new Result(threads, seconds, same);
         StringBuilder summary = new StringBuilder("summary:");
         for (int k = 1; k < n; k++) {
@@ -113,6 +106,22 @@ public final class ThreadScalingBench {
         summary.append(String.format(Locale.ROOT, " (load average now %.2f)", load()));
         line(summary.toString());
         return result;
+    }
+
+    /** Whether every model's parameters equal the first's, bit for bit (0.0 and -0.0 differ). */
+    static boolean sameBits(List<List<double[]>> models) {
+        List<double[]> first = models.get(0);
+        for (List<double[]> other : models.subList(1, models.size())) {
+            if (other.size() != first.size()) {
+                return false;
+            }
+            for (int p = 0; p < first.size(); p++) {
+                if (!Arrays.equals(first.get(p), other.get(p))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String count(int threads) {

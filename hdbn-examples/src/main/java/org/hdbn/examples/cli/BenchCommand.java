@@ -118,8 +118,9 @@ final class BenchCommand implements Callable<Integer> {
                 dataset = EmoMusicLoader.load(generated);
             }
             if (counts.size() > 1) {
-                new ThreadScalingBench(spec, dataset, engineImpls.get(0), seed, counts, out).run(epochs);
-                return 0;
+                // models that differ across thread counts break a promise of the trainer: a failed check
+                return new ThreadScalingBench(spec, dataset, engineImpls.get(0), seed, counts, out).run(epochs)
+                        .sameParameters() ? 0 : 1;
             }
             List<TrainingBench.Result> results = new ArrayList<>();
             for (AutodiffEngine e : engineImpls) {

@@ -17,4 +17,16 @@ class ThreadScalingResultTest {
         assertThat(r.speedup(1)).isCloseTo(2.0, within(1e-12));
         assertThat(r.speedup(2)).isCloseTo(4.0, within(1e-12));
     }
+
+    @Test
+    void parametersAreComparedBitForBit() {
+        List<double[]> a = List.of(new double[] {1, 0.0}, new double[] {Double.NaN});
+        assertThat(ThreadScalingBench.sameBits(List.of(a, List.of(new double[] {1, 0.0}, new double[] {Double.NaN}))))
+                .isTrue();
+        assertThat(ThreadScalingBench.sameBits(List.of(a, List.of(new double[] {1, -0.0}, new double[] {Double.NaN}))))
+                .isFalse();
+        assertThat(ThreadScalingBench.sameBits(List.of(a, a, List.of(new double[] {1, 0.0}, new double[] {2}))))
+                .as("any model, not only the second").isFalse();
+        assertThat(ThreadScalingBench.sameBits(List.of(a, List.of(new double[] {1, 0.0})))).isFalse();
+    }
 }
